@@ -1,0 +1,341 @@
+"""Load the course's shared tables from the data package in ``data/``, validated against ``datapackage.json``.
+
+Notebooks read data only through :func:`load`::
+
+    import jesc
+    missions = jesc.load("csdp_missions")
+
+Every table is checked on load against its Table Schema (required fields, types, enums, patterns, primary key,
+foreign keys) and against the course's own rules (dates with precision, start not after end, ISO 3166-1 alpha-3
+country codes, ``source`` keys present in ``references.bib``). A broken row raises :class:`jesc.errors.DataError`
+whose message names the file, the row (the n-th data row, i.e. line n+1 of the CSV), the field and what was expected.
+
+Course-specific field properties in ``datapackage.json`` (the Frictionless spec allows extra properties):
+
+``"jesc:kind": "partial-date"``
+    a string ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` carrying the precision the source gives. In the DataFrame the
+    column becomes a datetime (first day of the period), plus ``<name>_precision`` (year/month/day) and
+    ``<name>_label`` (e.g. "May 1983"). An empty ``end`` means the mission or operation is still running.
+``"jesc:kind": "countries"``
+    one or more ISO 3166-1 alpha-3 codes separated by ``;`` (``XKX`` is accepted for Kosovo, as the EU uses it).
+``"jesc:kind": "bibkey"``
+    a key that must exist in ``references.bib``.
+
+Resource property ``"jesc:order": [["start", "end"]]`` requires the first field not to be later than the second.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from jesc.errors import DataError
+from jesc.paths import bib_path, data_dir
+
+__all__ = ["load", "tables", "resource", "package", "bib_keys", "parse_partial_date", "DataError"]
+
+DATE_EXPECTED = "expected YYYY, YYYY-MM or YYYY-MM-DD"
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_BIB_ENTRY = re.compile(r"@(\w+)\s*[{(]\s*([^,\s]+)\s*,")
+_INTEGER = re.compile(r"^[+-]?\d+$")
+_MAX_LISTED = 25
+#: Codes accepted besides ISO 3166-1 alpha-3: XKX (Kosovo), a user-assigned code used by the EU and the World Bank.
+EXTRA_COUNTRY_CODES = {"XKX": "Kosovo"}
+PRECISIONS = ["year", "month", "day"]
+
+
+# --------------------------------------------------------------------------------------------------- descriptors
+def _package_path() -> Path:
+    return data_dir() / "datapackage.json"
+
+
+def package() -> dict[str, Any]:
+    """The parsed ``datapackage.json``."""
+    return _read_json(str(_package_path()), _package_path().stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _read_json(path: str, _mtime: int) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def tables() -> list[str]:
+    """Names of all tables in the package, in package order."""
+    return [r["name"] for r in package()["resources"]]
+
+
+def resource(name: str) -> dict[str, Any]:
+    """The descriptor of table ``name`` (description, schema, sources, licences)."""
+    for r in package()["resources"]:
+        if r["name"] == name:
+            return r
+    raise DataError(f"data/datapackage.json: no table named {name!r} (tables: {', '.join(tables())})")
+
+
+# ------------------------------------------------------------------------------------------------ helpers
+def bib_keys(path: Path | None = None) -> set[str]:
+    """Entry keys of ``references.bib`` (``@comment``, ``@string`` and ``@preamble`` are not entries)."""
+    path = path or bib_path()
+    if not path.exists():
+        return set()
+    return _bib_keys(str(path), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _bib_keys(path: str, _mtime: int) -> set[str]:
+    text = Path(path).read_text(encoding="utf-8")
+    return {key for kind, key in _BIB_ENTRY.findall(text) if kind.lower() not in {"comment", "string", "preamble"}}
+
+
+def parse_partial_date(text: str) -> tuple[pd.Timestamp, str]:
+    """``"1983-05"`` -> (Timestamp 1983-05-01, ``"month"``). Raises ``ValueError`` for anything else."""
+    m = _PARTIAL_DATE.match(text)
+    if not m:
+        raise ValueError(text)
+    year, month, day = (int(g) if g else None for g in m.groups())
+    ts = pd.Timestamp(year=year, month=month or 1, day=day or 1)  # raises ValueError for 2025-13-01, 2023-02-30
+    return ts, PRECISIONS[sum(g is not None for g in (month, day))]
+
+
+def date_label(ts: pd.Timestamp, precision: str) -> str:
+    """Human label respecting precision: ``1983``, ``May 1983``, ``29 May 1983``."""
+    if precision == "year":
+        return f"{ts.year}"
+    if precision == "month":
+        return f"{calendar.month_name[ts.month]} {ts.year}"
+    return f"{ts.day} {calendar.month_name[ts.month]} {ts.year}"
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-3 codes (from ``pycountry``) plus :data:`EXTRA_COUNTRY_CODES`."""
+    import pycountry
+
+    return frozenset({c.alpha_3 for c in pycountry.countries} | set(EXTRA_COUNTRY_CODES))
+
+
+# ------------------------------------------------------------------------------------------------ validation
+class _Problems:
+    def __init__(self, relpath: str, keys: list[str] | None):
+        self.relpath, self.messages = relpath, []
+
+    def add(self, message: str) -> None:
+        self.messages.append(message)
+
+    def raise_if_any(self) -> None:
+        if self.messages:
+            shown = self.messages[:_MAX_LISTED]
+            more = len(self.messages) - len(shown)
+            text = "\n".join(shown) + (f"\n... and {more} more problem(s)" if more else "")
+            err = DataError(text)
+            err.problems = list(self.messages)
+            raise err
+
+
+def _read_rows(path: Path, relpath: str) -> tuple[list[str], list[list[str]]]:
+    if not path.exists():
+        raise DataError(f"{relpath}: file not found (listed in data/datapackage.json)")
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    if not rows:
+        raise DataError(f"{relpath}: file is empty (expected a header row)")
+    return rows[0], rows[1:]
+
+
+def _validate(name: str) -> pd.DataFrame:
+    res = resource(name)
+    ddir = data_dir()
+    relpath = f"{ddir.name}/{res['path']}"
+    header, rows = _read_rows(ddir / res["path"], relpath)
+    fields = res["schema"]["fields"]
+    names = [f["name"] for f in fields]
+    if header != names:
+        missing = [n for n in names if n not in header]
+        extra = [h for h in header if h not in names]
+        raise DataError(
+            f"{relpath}, header: columns {header} do not match the schema in data/datapackage.json "
+            f"(expected {names}; missing {missing}, unexpected {extra})"
+        )
+    pk = res["schema"].get("primaryKey", [])
+    pk = [pk] if isinstance(pk, str) else pk
+    problems = _Problems(relpath, pk)
+
+    def where(i: int, row: list[str], field: str) -> str:
+        ident = ""
+        if pk and len(row) == len(names):
+            ident = " (" + ", ".join(f"{k} {row[names.index(k)]!r}" for k in pk) + ")"
+        return f"{relpath}, row {i + 1}{ident}, field {field!r}"
+
+    for i, row in enumerate(rows):
+        if len(row) != len(names):
+            problems.add(f"{relpath}, row {i + 1}: has {len(row)} values, expected {len(names)} ({', '.join(names)})")
+    problems.raise_if_any()
+
+    bibkeys = None
+    columns: dict[str, list[Any]] = {}
+    extra_cols: dict[str, list[Any]] = {}
+    for j, field in enumerate(fields):
+        fname, ftype, kind = field["name"], field.get("type", "string"), field.get("jesc:kind")
+        cons = field.get("constraints", {})
+        enum = cons.get("enum")
+        pattern = re.compile(cons["pattern"]) if "pattern" in cons else None
+        values: list[Any] = []
+        precisions: list[Any] = []
+        for i, row in enumerate(rows):
+            raw = row[j].strip()
+            if raw != row[j]:
+                problems.add(f"{where(i, row, fname)}: {row[j]!r} has leading or trailing spaces")
+            if raw == "":
+                if cons.get("required"):
+                    problems.add(f"{where(i, row, fname)}: value is missing (required)")
+                values.append(None)
+                precisions.append(None)
+                continue
+            value: Any = raw
+            try:
+                if kind == "partial-date":
+                    value, prec = parse_partial_date(raw)
+                    precisions.append(prec)
+                elif ftype == "integer" or ftype == "year":
+                    if not _INTEGER.match(raw):
+                        raise ValueError
+                    value = int(raw)
+                elif ftype == "number":
+                    value = float(raw)
+                elif ftype == "boolean":
+                    if raw not in ("true", "false"):
+                        raise ValueError
+                    value = raw == "true"
+                elif ftype == "date":
+                    value = pd.Timestamp(raw)
+                    if not re.match(r"^\d{4}-\d{2}-\d{2}$", raw):
+                        raise ValueError
+            except ValueError:
+                expected = DATE_EXPECTED if kind == "partial-date" else f"expected {ftype}"
+                noun = "a date" if kind == "partial-date" or ftype == "date" else f"a valid {ftype}"
+                problems.add(f"{where(i, row, fname)}: {raw!r} is not {noun} ({expected})")
+                values.append(None)
+                precisions.append(None)
+                continue
+            if kind != "partial-date":
+                precisions.append(None)
+            if enum is not None and raw not in enum:
+                problems.add(f"{where(i, row, fname)}: {raw!r} is not one of the allowed values ({', '.join(enum)})")
+            if pattern is not None and not pattern.fullmatch(raw):
+                problems.add(f"{where(i, row, fname)}: {raw!r} does not match the pattern {cons['pattern']!r}")
+            if "minimum" in cons and value < cons["minimum"]:
+                problems.add(f"{where(i, row, fname)}: {raw} is below the minimum {cons['minimum']}")
+            if "maximum" in cons and value > cons["maximum"]:
+                problems.add(f"{where(i, row, fname)}: {raw} is above the maximum {cons['maximum']}")
+            if kind == "countries":
+                for code in raw.split(";"):
+                    if code not in country_codes():
+                        problems.add(f"{where(i, row, fname)}: {code!r} is not an ISO 3166-1 alpha-3 country code")
+            if kind == "bibkey":
+                if bibkeys is None:
+                    bibkeys = bib_keys()
+                if bibkeys and raw not in bibkeys:
+                    problems.add(f"{where(i, row, fname)}: {raw!r} is not a key in references.bib")
+            values.append(value)
+        columns[fname] = values
+        if kind == "partial-date":
+            extra_cols[fname + "_precision"] = precisions
+            extra_cols[fname + "_label"] = [
+                date_label(v, p) if v is not None else None for v, p in zip(values, precisions)
+            ]
+        if cons.get("unique") and fname not in pk:
+            _check_unique(rows, [j], fname, where, problems)
+
+    if pk:
+        _check_unique(rows, [names.index(k) for k in pk], "/".join(pk), where, problems, key=True)
+    for first, second in res.get("jesc:order", []):
+        for i, row in enumerate(rows):
+            a, b = columns[first][i], columns[second][i]
+            if a is not None and b is not None and b < a:
+                problems.add(
+                    f"{where(i, row, second)}: {row[names.index(second)]!r} is before "
+                    f"{first} {row[names.index(first)]!r} ({first} must not be later than {second})"
+                )
+    for fk in res["schema"].get("foreignKeys", []):
+        local = fk["fields"] if isinstance(fk["fields"], str) else fk["fields"][0]
+        ref = fk["reference"]
+        ref_field = ref["fields"] if isinstance(ref["fields"], str) else ref["fields"][0]
+        target = load(ref["resource"]) if ref["resource"] else None
+        allowed = set(target[ref_field].astype(str)) if target is not None else set(columns[ref_field])
+        for i, row in enumerate(rows):
+            raw = row[names.index(local)]
+            if raw and raw not in allowed:
+                problems.add(f"{where(i, row, local)}: {raw!r} is not a {ref_field!r} of table {ref['resource']!r}")
+    problems.raise_if_any()
+    return _to_frame(fields, columns, extra_cols)
+
+
+def _check_unique(rows, idx, label, where, problems, key=False) -> None:
+    seen: dict[tuple, int] = {}
+    for i, row in enumerate(rows):
+        value = tuple(row[j] for j in idx)
+        if all(v == "" for v in value):
+            continue
+        if value in seen:
+            what = "duplicate key" if key else "duplicate value"
+            shown = value[0] if len(value) == 1 else value
+            problems.add(f"{where(i, row, label)}: {what} {shown!r} (first used in row {seen[value] + 1})")
+        else:
+            seen[value] = i
+
+
+def _to_frame(fields, columns, extra_cols) -> pd.DataFrame:
+    data: dict[str, Any] = {}
+    for field in fields:
+        fname, ftype, kind = field["name"], field.get("type", "string"), field.get("jesc:kind")
+        values = columns[fname]
+        enum = field.get("constraints", {}).get("enum")
+        if kind == "partial-date":
+            data[fname] = pd.to_datetime(pd.Series(values, dtype="object"))
+            data[fname + "_precision"] = pd.Categorical(extra_cols[fname + "_precision"], categories=PRECISIONS)
+            data[fname + "_label"] = pd.array(extra_cols[fname + "_label"], dtype="string")
+        elif enum is not None:
+            data[fname] = pd.Categorical(values, categories=enum)
+        elif ftype in ("integer", "year"):
+            data[fname] = pd.array(values, dtype="Int64")
+        elif ftype == "number":
+            data[fname] = pd.array([float("nan") if v is None else v for v in values], dtype="float64")
+        elif ftype == "boolean":
+            data[fname] = pd.array(values, dtype="boolean")
+        elif ftype == "date":
+            data[fname] = pd.to_datetime(pd.Series(values, dtype="object"))
+        else:
+            data[fname] = pd.array(values, dtype="string")
+    return pd.DataFrame(data)
+
+
+# ------------------------------------------------------------------------------------------------ public loader
+@lru_cache(maxsize=64)
+def _cached(name: str, stamp: tuple) -> pd.DataFrame:
+    return _validate(name)
+
+
+def load(name: str) -> pd.DataFrame:
+    """Table ``name`` of the course's data package as a validated pandas DataFrame.
+
+    Enum fields are categorical, partial dates are datetimes (plus ``_precision`` and ``_label`` columns),
+    integers are nullable ``Int64``. Raises :class:`jesc.errors.DataError` naming file, row and field.
+    """
+    res = resource(name)
+    csv_path = data_dir() / res["path"]
+    bib = bib_path()
+    stamp = (
+        str(data_dir()),
+        csv_path.stat().st_mtime_ns if csv_path.exists() else 0,
+        _package_path().stat().st_mtime_ns,
+        bib.stat().st_mtime_ns if bib.exists() else 0,
+    )
+    return _cached(name, stamp).copy()
