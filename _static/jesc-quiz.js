@@ -1,0 +1,148 @@
+/* Quizzes of the course in the static book (no kernel): finds every [data-jesc-quiz] element,
+   reads its JSON blob and checks answers in the page. Text is set with textContent only. */
+(function () {
+  "use strict";
+  var RIGHT = "\u2714", WRONG = "\u2718";
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  function href(link) {
+    if (/^https?:\/\//.test(link)) return link;
+    if (link.charAt(0) === "#") return link;
+    if (!/^[A-Za-z0-9_][A-Za-z0-9_.\/#-]*$/.test(link)) return null;
+    var root = document.documentElement.getAttribute("data-content_root") || "";
+    var parts = link.split("#");
+    return root + parts[0] + ".html" + (parts[1] ? "#" + parts[1] : "");
+  }
+
+  function answerOf(li, q) {
+    var i, v, out = [];
+    if (q.type === "single") {
+      v = li.querySelector("input:checked");
+      return v ? { value: +v.value } : { missing: "Choose an option." };
+    }
+    if (q.type === "multiple") {
+      li.querySelectorAll("input:checked").forEach(function (c) { out.push(+c.value); });
+      return { value: out };
+    }
+    if (q.type === "numeric") {
+      v = li.querySelector("input").value.trim().replace("\u2212", "-");
+      if (v.indexOf(",") >= 0 && v.indexOf(".") < 0) v = v.replace(",", ".");
+      if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v)) return { missing: "Enter a number, e.g. 12 or 3.5." };
+      return { value: parseFloat(v) };
+    }
+    var sels = li.querySelectorAll("select");
+    for (i = 0; i < sels.length; i++) {
+      if (sels[i].value === "") return { missing: "Make a choice in every list." };
+      out.push(+sels[i].value);
+    }
+    if (q.type === "ordering") {
+      var order = [];
+      for (i = 0; i < sels.length; i++) order[+sels[i].value] = +sels[i].getAttribute("data-item");
+      for (i = 0; i < sels.length; i++) if (order[i] === undefined) return { missing: "Give each item a different position." };
+      return { value: order };
+    }
+    var terms = [];
+    for (i = 0; i < sels.length; i++) terms[+sels[i].getAttribute("data-term")] = out[i];
+    return { value: terms };
+  }
+
+  function check(q, a) {
+    var fb = [], ok, i, o;
+    if (q.type === "single") {
+      ok = a === q.answer; o = q.options[a];
+      fb.push([o.feedback, o.link, ok]);
+    } else if (q.type === "multiple") {
+      ok = a.length === q.answer.length;
+      for (i = 0; i < q.options.length; i++) {
+        var sel = a.indexOf(i) >= 0, corr = q.answer.indexOf(i) >= 0;
+        if (sel !== corr) ok = false;
+        if (sel || corr) fb.push([(sel ? "" : "Missed: ") + q.options[i].feedback, q.options[i].link, sel === corr]);
+      }
+    } else if (q.type === "numeric") {
+      var slack = q.tolerance + 1e-9 * Math.max(1, Math.abs(q.answer));
+      ok = Math.abs(a - q.answer) <= slack;
+      fb.push([ok ? q.feedback.correct : (a < q.answer ? q.feedback.low : q.feedback.high), q.link, ok]);
+    } else if (q.type === "ordering") {
+      ok = true;
+      for (i = 0; i < a.length; i++) if (a[i] !== i) {
+        ok = false; o = q.options[a[i]];
+        fb.push([o.text + ": " + o.feedback, o.link, false]);
+      }
+    } else {
+      ok = true;
+      for (i = 0; i < a.length; i++) {
+        o = q.options[i];
+        if (a[i] === i) fb.push([o.text + " \u2192 " + o.match + ": right.", null, true]);
+        else { ok = false; fb.push([o.text + " \u2192 not " + q.options[a[i]].match + ": " + o.feedback, o.link, false]); }
+      }
+    }
+    return { ok: ok, fb: fb };
+  }
+
+  function show(box, q, r) {
+    box.textContent = "";
+    var res = el("div", "jesc-result " + (r.ok ? "jesc-right" : "jesc-wrong"));
+    var p = el("p", "jesc-verdict"), s = el("strong", null, r.ok ? RIGHT + " Correct." : WRONG + " Not quite.");
+    p.appendChild(s); res.appendChild(p);
+    var ul = el("ul");
+    r.fb.forEach(function (f) {
+      var li = el("li", null, (f[2] === true ? RIGHT + " " : f[2] === false ? WRONG + " " : "") + f[0]);
+      var h = f[1] && href(f[1]);
+      if (h) { li.appendChild(document.createTextNode(" ")); var a = el("a", null, "Read the section"); a.href = h; li.appendChild(a); }
+      ul.appendChild(li);
+    });
+    res.appendChild(ul);
+    res.appendChild(el("p", "jesc-expl", q.explanation + " (source: " + q.source + ")"));
+    box.appendChild(res);
+  }
+
+  function init(root) {
+    if (root.getAttribute("data-jesc-ready")) return;
+    var blob = root.querySelector("script.jesc-quiz-data"), data;
+    try { data = JSON.parse(blob.textContent); } catch (e) { return; }
+    root.setAttribute("data-jesc-ready", "1");
+    var nojs = root.querySelector(".jesc-quiz-nojs");
+    if (nojs) nojs.hidden = true;
+    var score = root.querySelector(".jesc-score"), results = {}, total = data.questions.length;
+    function rescore() {
+      var right = 0, done = 0, k;
+      for (k in results) { done++; if (results[k]) right++; }
+      score.textContent = "Score: " + right + " of " + total + " correct (" + done + " checked)";
+    }
+    data.questions.forEach(function (q) {
+      var li = root.querySelector('li.jesc-q[data-qid="' + q.id + '"]');
+      if (!li) return;
+      var box = li.querySelector(".jesc-feedback"), btn = li.querySelector("button.jesc-check");
+      function run(quiet) {
+        var a = answerOf(li, q);
+        if (a.missing) {
+          if (!quiet) { box.textContent = ""; box.appendChild(el("p", "jesc-missing", a.missing)); }
+          return;
+        }
+        var r = check(q, a.value);
+        results[q.id] = r.ok;
+        li.classList.remove("jesc-is-right", "jesc-is-wrong");
+        li.classList.add(r.ok ? "jesc-is-right" : "jesc-is-wrong");
+        show(box, q, r);
+        rescore();
+      }
+      btn.addEventListener("click", function () { run(false); });
+      if (q.type === "numeric") {
+        li.querySelector("input").addEventListener("keydown", function (ev) {
+          if (ev.key === "Enter") { ev.preventDefault(); run(false); }
+        });
+      }
+      if (data.feedback === "immediate") li.addEventListener("change", function () { run(true); });
+    });
+  }
+
+  function initAll() { document.querySelectorAll("[data-jesc-quiz]").forEach(init); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initAll);
+  else initAll();
+})();

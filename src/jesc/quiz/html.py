@@ -1,0 +1,158 @@
+"""Static HTML rendering of a quiz: escaped markup + a JSON blob, checked in the page by
+``_static/jesc-quiz.js`` (no kernel, no CDN).
+
+The output is deterministic (ids come from the quiz name and question ids) so that nbval can
+compare it. Every piece of quiz text goes through :func:`html.escape`; the JSON blob is escaped so
+that no ``<``, ``>`` or ``&`` appears in it literally and it can never close its ``<script>`` tag.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any
+
+from jesc.quiz.model import Matching, MultipleSelect, Numeric, Ordering, Question, Quiz, Result, SingleChoice
+
+ICON_RIGHT = "\u2714"  # heavy check mark
+ICON_WRONG = "\u2718"  # heavy ballot x
+
+
+def _e(text: Any) -> str:
+    return escape(str(text), quote=True)
+
+
+_instances: dict[str, int] = {}
+
+
+def next_instance(quiz: Quiz) -> int:
+    """1 for the first display of a quiz in this kernel, 2 for the second, ... (deterministic in a
+    fresh kernel, as nbval runs it), so that two displays on one page never share element ids."""
+    _instances[quiz.name] = _instances.get(quiz.name, 0) + 1
+    return _instances[quiz.name]
+
+
+def quiz_dom_id(quiz: Quiz, instance: int = 1) -> str:
+    base = f"jesc-quiz-{quiz.name}"
+    if instance > 1:
+        base += f"-{instance}"
+    return base
+
+
+def quiz_data(quiz: Quiz) -> dict[str, Any]:
+    """What the page script needs: answers, feedback and explanations (self-check quiz)."""
+    qs = []
+    for q in quiz.questions:
+        d: dict[str, Any] = {"id": q.id, "type": q.type_name, "explanation": q.explanation,
+                             "source": q.source, "link": q.link}
+        if isinstance(q, (SingleChoice, MultipleSelect, Ordering, Matching)):
+            d["options"] = [{"text": o.text, "feedback": o.feedback, "link": o.link or q.link,
+                             **({"match": o.match} if o.match is not None else {})} for o in q.options]
+        if isinstance(q, SingleChoice):
+            d["answer"] = q.answer
+        elif isinstance(q, MultipleSelect):
+            d["answer"] = sorted(q.answer)
+        elif isinstance(q, Numeric):
+            d["answer"] = q.answer
+            d["tolerance"] = q.tolerance
+            d["feedback"] = {"correct": q._sub(q.feedback_correct), "low": q._sub(q.feedback_low),
+                             "high": q._sub(q.feedback_high)}
+            d["explanation"] = q._sub(q.explanation)
+        qs.append(d)
+    return {"name": quiz.name, "feedback": quiz.feedback, "questions": qs}
+
+
+def json_for_script(data: Any) -> str:
+    """JSON safe inside ``<script type="application/json">``: no literal < > & or U+2028/9."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for ch, rep in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
+                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, rep)
+    return text
+
+
+def render_html(quiz: Quiz, instance: int = 1) -> str:
+    qid = quiz_dom_id(quiz, instance)
+    immediate = quiz.feedback == "immediate"
+    out = [f'<div class="jesc-quiz" id="{qid}" data-jesc-quiz="{_e(quiz.name)}" '
+           f'data-feedback="{_e(quiz.feedback)}" role="group" aria-labelledby="{qid}-title">',
+           f'<p class="jesc-quiz-title" id="{qid}-title"><strong>Quiz: {_e(quiz.title)}</strong></p>']
+    if quiz.intro:
+        out.append(f'<p class="jesc-quiz-intro">{_e(quiz.intro)}</p>')
+    out.append('<p class="jesc-quiz-nojs">Run this notebook, or open the page in a browser with JavaScript, '
+               'to check your answers.</p>')
+    out.append('<ol class="jesc-quiz-questions">')
+    for n, q in enumerate(quiz.questions, start=1):
+        base = f"{qid}-{q.id}"
+        out.append(f'<li class="jesc-q" id="{base}" data-qid="{_e(q.id)}" data-type="{q.type_name}">')
+        out.append(f'<fieldset><legend id="{base}-prompt">{_e(q.prompt)}</legend>')
+        out.append(_inputs(quiz, q, base))
+        out.append("</fieldset>")
+        hidden = ' hidden' if immediate and not isinstance(q, Numeric) else ''
+        out.append(f'<button type="button" class="jesc-check" aria-describedby="{base}-prompt"{hidden}>'
+                   f'Check answer</button>')
+        out.append(f'<div class="jesc-feedback" id="{base}-feedback" role="status" aria-live="polite"></div>')
+        out.append("</li>")
+    out.append("</ol>")
+    total = len(quiz.questions)
+    out.append(f'<p class="jesc-score" role="status" aria-live="polite">Score: 0 of {total} correct</p>')
+    out.append(f'<script type="application/json" class="jesc-quiz-data">{json_for_script(quiz_data(quiz))}'
+               "</script>")
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def _inputs(quiz: Quiz, q: Question, base: str) -> str:
+    parts: list[str] = []
+    if isinstance(q, (SingleChoice, MultipleSelect)):
+        kind = "radio" if isinstance(q, SingleChoice) else "checkbox"
+        if kind == "checkbox":
+            parts.append('<p class="jesc-hint">Select all that apply.</p>')
+        for i in q.display_order(quiz.seed, quiz.shuffle):
+            oid = f"{base}-o{i}"
+            parts.append(f'<div class="jesc-opt"><input type="{kind}" id="{oid}" name="{base}" value="{i}">'
+                         f'<label for="{oid}">{_e(q.options[i].text)}</label></div>')
+    elif isinstance(q, Numeric):
+        unit = f" ({_e(q.unit)})" if q.unit else ""
+        parts.append(f'<div class="jesc-opt"><label for="{base}-in">Your answer{unit}</label> '
+                     f'<input type="text" inputmode="decimal" autocomplete="off" id="{base}-in" '
+                     f'class="jesc-num" size="10"></div>')
+    elif isinstance(q, Ordering):
+        n = len(q.options)
+        parts.append(f'<p class="jesc-hint">Give each item its position, from 1 (first) to {n} (last).</p>')
+        for i in q.display_order(quiz.seed, quiz.shuffle):
+            sid = f"{base}-i{i}"
+            opts = '<option value="">Position\u2026</option>' + "".join(
+                f'<option value="{p}">{p + 1}</option>' for p in range(n))
+            parts.append(f'<div class="jesc-row"><label for="{sid}">{_e(q.options[i].text)}</label> '
+                         f'<select id="{sid}" data-item="{i}">{opts}</select></div>')
+    elif isinstance(q, Matching):
+        order = q.display_order(quiz.seed, quiz.shuffle)
+        parts.append('<p class="jesc-hint">Choose the match for each term.</p>')
+        for t, opt in enumerate(q.options):
+            sid = f"{base}-t{t}"
+            opts = '<option value="">Choose\u2026</option>' + "".join(
+                f'<option value="{m}">{_e(q.options[m].match)}</option>' for m in order)
+            parts.append(f'<div class="jesc-row"><label for="{sid}">{_e(opt.text)}</label> '
+                         f'<select id="{sid}" data-term="{t}">{opts}</select></div>')
+    return "\n".join(parts)
+
+
+def result_html(result: Result, link_href=lambda link: link, source: str = "") -> str:
+    """Feedback block for one checked answer (used by the live widget; the page JS builds the same)."""
+    ok = result.correct
+    cls = "jesc-right" if ok else "jesc-wrong"
+    head = f"{ICON_RIGHT} Correct." if ok else f"{ICON_WRONG} Not quite."
+    out = [f'<div class="jesc-result {cls}"><p class="jesc-verdict"><strong>{head}</strong></p><ul>']
+    for fb in result.feedback:
+        mark = "" if fb.correct is None else (f"{ICON_RIGHT} " if fb.correct else f"{ICON_WRONG} ")
+        link = ""
+        if fb.link:
+            link = f' <a href="{_e(link_href(fb.link))}" target="_blank">Read the section</a>'
+        out.append(f"<li>{mark}{_e(fb.text)}{link}</li>")
+    out.append("</ul>")
+    if result.explanation:
+        src = f" (source: {_e(source)})" if source else ""
+        out.append(f'<p class="jesc-expl">{_e(result.explanation)}{src}</p>')
+    out.append("</div>")
+    return "".join(out)

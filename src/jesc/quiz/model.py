@@ -1,0 +1,376 @@
+"""The quiz model: one immutable dataclass per question type, each with ``check(answer) -> Result``.
+
+Indices in answers always refer to the order written in the quiz file (counting from 0), never to
+the (possibly shuffled) order shown to the student.
+
+Answer shapes accepted by ``check``:
+
+=============  ==================================================================================
+type           answer
+=============  ==================================================================================
+single         an option index (int)
+multiple       a collection of option indices (possibly empty)
+numeric        a finite number (int or float; a numeric string such as "1.5" is accepted too)
+ordering       the item indices in the order the student put them (a permutation of 0..n-1)
+matching       for each term, in file order, the index of the match chosen for it
+=============  ==================================================================================
+
+An answer of the wrong type or out of range raises :class:`jesc.errors.QuizError` naming the quiz
+and the question; it never counts as simply "wrong".
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import random
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from jesc.errors import QuizError
+
+FEEDBACK_MODES = ("on_submit", "immediate")
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """One line of feedback shown after a check: ``text`` and an optional link to the section."""
+
+    text: str
+    link: str | None = None
+    correct: bool | None = None  # True/False: about a right/wrong choice; None: neutral
+
+
+@dataclass(frozen=True)
+class Result:
+    """Outcome of checking one answer."""
+
+    question_id: str
+    correct: bool
+    feedback: tuple[Feedback, ...] = ()
+    explanation: str = ""
+
+    @property
+    def score(self) -> int:
+        return 1 if self.correct else 0
+
+
+@dataclass(frozen=True)
+class Option:
+    """A choice (single/multiple), an item to order (ordering) or a term-match pair (matching)."""
+
+    text: str
+    feedback: str = ""
+    link: str | None = None
+    match: str | None = None  # matching questions only: the definition paired with ``text``
+
+
+@dataclass(frozen=True)
+class Question:
+    """Fields shared by every question type."""
+
+    id: str
+    prompt: str
+    explanation: str
+    source: str
+    link: str | None = None
+    quiz_name: str = ""
+    number: int = 0  # 1-based position in the quiz file, for messages
+    answer_from: str | None = None  # the key of a computed answer (``answer: {from_data: key}``)
+    answer_missing: bool = False  # True only in an answer key made without the computed values
+
+    type_name = "question"
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _where(self) -> str:
+        where = f"quiz '{self.quiz_name}', " if self.quiz_name else ""
+        return f"{where}question {self.number} ('{self.id}')"
+
+    def _bad(self, expected: str, got: Any) -> QuizError:
+        return QuizError(f"{self._where()}, answer: expected {expected}, got {_show(got)}")
+
+    def _index(self, value: Any, size: int, what: str = "an option index") -> int:
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            raise self._bad(f"{what} (an integer from 0 to {size - 1})", value)
+        if not 0 <= int(value) < size:
+            raise self._bad(f"{what} from 0 to {size - 1}", value)
+        return int(value)
+
+    def _link(self, option: Option | None = None) -> str | None:
+        if option is not None and option.link:
+            return option.link
+        return self.link
+
+    def check(self, answer: Any) -> Result:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def correct_answer(self) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def display_order(self, seed: Any, shuffle: bool) -> list[int]:
+        """Order (original indices) in which options/items are shown."""
+        return list(range(len(getattr(self, "options", ()))))
+
+    def _rng(self, seed: Any) -> random.Random:
+        # A string seed is hashed with SHA-512 by ``random``: stable across runs and platforms.
+        return random.Random(f"{seed}:{self.id}")
+
+
+@dataclass(frozen=True)
+class SingleChoice(Question):
+    options: tuple[Option, ...] = ()
+    answer: int = 0
+
+    type_name = "single"
+
+    def check(self, answer: Any) -> Result:
+        i = self._index(answer, len(self.options))
+        ok = i == self.answer
+        opt = self.options[i]
+        fb = (Feedback(opt.feedback, self._link(opt), ok),)
+        return Result(self.id, ok, fb, self.explanation)
+
+    def correct_answer(self) -> int:
+        return self.answer
+
+    def display_order(self, seed: Any, shuffle: bool) -> list[int]:
+        order = list(range(len(self.options)))
+        if shuffle:
+            self._rng(seed).shuffle(order)
+        return order
+
+
+@dataclass(frozen=True)
+class MultipleSelect(Question):
+    options: tuple[Option, ...] = ()
+    answer: frozenset[int] = frozenset()
+
+    type_name = "multiple"
+
+    def check(self, answer: Any) -> Result:
+        if isinstance(answer, (str, bytes, dict)) or not _iterable(answer):
+            raise self._bad("a list of option indices", answer)
+        chosen = [self._index(v, len(self.options)) for v in answer]
+        if len(set(chosen)) != len(chosen):
+            raise self._bad("each option index at most once", answer)
+        chosen_set = frozenset(chosen)
+        ok = chosen_set == self.answer
+        fb = []
+        for i, opt in enumerate(self.options):
+            if i in chosen_set or i in self.answer:
+                right = (i in chosen_set) == (i in self.answer)
+                prefix = "" if i in chosen_set else "Missed: "
+                fb.append(Feedback(prefix + opt.feedback, self._link(opt), right))
+        return Result(self.id, ok, tuple(fb), self.explanation)
+
+    def correct_answer(self) -> list[int]:
+        return sorted(self.answer)
+
+    display_order = SingleChoice.display_order
+
+
+@dataclass(frozen=True)
+class Numeric(Question):
+    answer: float = 0.0
+    tolerance: float = 0.0
+    unit: str = ""
+    feedback_correct: str = ""
+    feedback_low: str = ""
+    feedback_high: str = ""
+
+    type_name = "numeric"
+
+    def value_text(self) -> str:
+        return _fmt_number(self.answer)
+
+    def _sub(self, text: str) -> str:
+        return text.replace("{answer}", self.value_text())
+
+    def parse(self, answer: Any) -> float:
+        if isinstance(answer, str):
+            s = answer.strip().replace("\u2212", "-")
+            if "," in s and "." not in s:
+                s = s.replace(",", ".")
+            try:
+                value = float(s)
+            except ValueError:
+                raise self._bad("a number", answer) from None
+        elif isinstance(answer, bool) or not isinstance(answer, numbers.Real):
+            raise self._bad("a number", answer)
+        else:
+            value = float(answer)
+        if not math.isfinite(value):
+            raise self._bad("a finite number", answer)
+        return value
+
+    def check(self, answer: Any) -> Result:
+        value = self.parse(answer)
+        # a small relative slack so that 0.1 + 0.2 counts as 0.3
+        slack = self.tolerance + 1e-9 * max(1.0, abs(self.answer))
+        if abs(value - self.answer) <= slack:
+            ok, text = True, self.feedback_correct
+        elif value < self.answer:
+            ok, text = False, self.feedback_low
+        else:
+            ok, text = False, self.feedback_high
+        return Result(self.id, ok, (Feedback(self._sub(text), self.link, ok),), self._sub(self.explanation))
+
+    def correct_answer(self) -> float:
+        return self.answer
+
+
+@dataclass(frozen=True)
+class Ordering(Question):
+    """``options`` are the items in their correct order; they are always shown shuffled."""
+
+    options: tuple[Option, ...] = ()
+
+    type_name = "ordering"
+
+    def check(self, answer: Any) -> Result:
+        n = len(self.options)
+        if isinstance(answer, (str, bytes, dict)) or not _iterable(answer):
+            raise self._bad(f"a list of the {n} item indices in the chosen order", answer)
+        order = [self._index(v, n, "an item index") for v in answer]
+        if sorted(order) != list(range(n)):
+            raise self._bad(f"each of the {n} item indices exactly once", answer)
+        ok = order == list(range(n))
+        fb = []
+        for pos, i in enumerate(order):
+            if pos != i:
+                opt = self.options[i]
+                fb.append(Feedback(f"{opt.text}: {opt.feedback}", self._link(opt), False))
+        return Result(self.id, ok, tuple(fb), self.explanation)
+
+    def correct_answer(self) -> list[int]:
+        return list(range(len(self.options)))
+
+    def display_order(self, seed: Any, shuffle: bool) -> list[int]:
+        order = list(range(len(self.options)))
+        self._rng(seed).shuffle(order)
+        if len(order) > 1 and order == sorted(order):  # never show the answer as the starting order
+            order = order[1:] + order[:1]
+        return order
+
+
+@dataclass(frozen=True)
+class Matching(Question):
+    """``options`` hold the pairs (``text`` = term, ``match`` = what it goes with)."""
+
+    options: tuple[Option, ...] = ()
+
+    type_name = "matching"
+
+    def check(self, answer: Any) -> Result:
+        n = len(self.options)
+        if isinstance(answer, dict):
+            if set(answer) != set(range(n)):
+                raise self._bad(f"a match index for each term 0 to {n - 1}", answer)
+            answer = [answer[i] for i in range(n)]
+        if isinstance(answer, (str, bytes)) or not _iterable(answer):
+            raise self._bad(f"a list of {n} match indices, one per term", answer)
+        chosen = [self._index(v, n, "a match index") for v in answer]
+        if len(chosen) != n:
+            raise self._bad(f"a list of {n} match indices, one per term", answer)
+        ok = chosen == list(range(n))
+        fb = []
+        for term, picked in enumerate(chosen):
+            opt = self.options[term]
+            if picked == term:
+                fb.append(Feedback(f"{opt.text} \u2192 {opt.match}: right.", None, True))
+            else:
+                wrong = self.options[picked].match
+                fb.append(Feedback(f"{opt.text} \u2192 not {wrong}: {opt.feedback}", self._link(opt), False))
+        return Result(self.id, ok, tuple(fb), self.explanation)
+
+    def correct_answer(self) -> list[int]:
+        return list(range(len(self.options)))
+
+    def display_order(self, seed: Any, shuffle: bool) -> list[int]:
+        """Order of the *matches* in each term's select (always shuffled)."""
+        return Ordering.display_order(self, seed, shuffle)  # type: ignore[arg-type]
+
+
+QUESTION_TYPES: dict[str, type[Question]] = {
+    cls.type_name: cls for cls in (SingleChoice, MultipleSelect, Numeric, Ordering, Matching)
+}
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """A validated quiz. Display it in a notebook (widget live, HTML in the book) or check answers."""
+
+    name: str
+    title: str
+    questions: tuple[Question, ...]
+    feedback: str = "on_submit"
+    shuffle: bool = False
+    seed: Any = 0
+    intro: str = ""
+    source_file: str = ""
+    computed: tuple[str, ...] = field(default=())  # from_data keys whose values were supplied
+
+    def question(self, question_id: str) -> Question:
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        raise QuizError(f"quiz '{self.name}': no question with id {question_id!r}; "
+                        f"ids are {[q.id for q in self.questions]}")
+
+    def check(self, question_id: str, answer: Any) -> Result:
+        return self.question(question_id).check(answer)
+
+    def score(self, answers: dict[str, Any]) -> tuple[int, int]:
+        """(number correct, number of questions) for a dict ``{question id: answer}``."""
+        results = [self.check(qid, a) for qid, a in answers.items()]
+        return sum(r.score for r in results), len(self.questions)
+
+    def select(self, ids: Sequence[str]) -> "Quiz":
+        """A quiz made of some questions only (e.g. to show one question inside a section)."""
+        qs = tuple(self.question(i) for i in ids)
+        return Quiz(self.name, self.title, qs, self.feedback, self.shuffle, self.seed, "",
+                    self.source_file, self.computed)
+
+    # -- display -----------------------------------------------------------------------------
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        from jesc.quiz.html import next_instance, render_html
+
+        html = render_html(self, next_instance(self))
+        bundle: dict[str, Any] = {"text/plain": self._plain(), "text/html": html}
+        try:
+            from jesc.quiz.widget import make_widget
+
+            view = make_widget(self)._repr_mimebundle_()
+            if view and "application/vnd.jupyter.widget-view+json" in view:
+                key = "application/vnd.jupyter.widget-view+json"
+                bundle[key] = view[key]
+        except ImportError:  # no ipywidgets: the HTML view still works
+            pass
+        return bundle
+
+    def _plain(self) -> str:
+        lines = [f"Quiz: {self.title} ({len(self.questions)} questions)"]
+        lines += [f"{q.number}. {q.prompt}" for q in self.questions]
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return f"<Quiz {self.name!r}: {len(self.questions)} questions>"
+
+
+def _iterable(x: Any) -> bool:
+    try:
+        iter(x)
+    except TypeError:
+        return False
+    return True
+
+
+def _show(x: Any) -> str:
+    text = repr(x)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _fmt_number(x: float) -> str:
+    if float(x).is_integer() and abs(x) < 1e15:
+        return str(int(x))
+    return f"{x:g}"
