@@ -101,7 +101,7 @@ def parse_partial_date(text: str) -> tuple[pd.Timestamp, str]:
     if not m:
         raise ValueError(text)
     year, month, day = (int(g) if g else None for g in m.groups())
-    ts = pd.Timestamp(year=year, month=month or 1, day=day or 1)  # raises ValueError for 2025-13-01, 2023-02-30
+    ts = pd.Timestamp(year=year, month=1 if month is None else month, day=1 if day is None else day)  # raises ValueError for 2025-13-01, 2023-02-30
     return ts, PRECISIONS[sum(g is not None for g in (month, day))]
 
 

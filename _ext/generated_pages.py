@@ -1,0 +1,98 @@
+"""Sphinx extension: write the Datasets appendix pages and the Glossary page from ``data/``.
+
+``write_pages(root)`` is a plain function (unit-tested in tests/test_data_pages.py); ``setup(app)`` runs it on
+``config-inited`` (early, before the table of contents is read). Files are rewritten only when their content
+changes, so incremental builds stay incremental. The generated files are gitignored.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PREVIEW_ROWS = 5
+
+
+def _cell(value) -> str:
+    text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+    if text in ("<NA>", "NaT", "nan"):
+        text = ""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def dataset_page(res: dict, preview) -> str:
+    """Markdown page for one table of the data package."""
+    name = res["name"]
+    lines = [f"# {res.get('title', name)}", "", res.get("description", ""), ""]
+    lines += [f"Load it with `jesc.load(\"{name}\")`; file `data/{res['path']}`, {len(preview)} rows.", ""]
+    lines += ["## Columns", "", "| column | type | required | description |", "|---|---|---|---|"]
+    for f in res["schema"]["fields"]:
+        kind = f.get("jesc:kind") or f.get("type", "string")
+        cons = f.get("constraints", {})
+        desc = f.get("description", "")
+        if "enum" in cons:
+            desc += " One of: " + ", ".join(f"`{v}`" for v in cons["enum"]) + "."
+        lines.append(f"| `{f['name']}` | {kind} | {'yes' if cons.get('required') else 'no'} | {_cell(desc)} |")
+    lines += ["", "## Source and licence", ""]
+    for s in res.get("sources", []):
+        lines.append(f"- Source: {s.get('title', '')}" + (f" <{s['path']}>" if s.get("path") else ""))
+    for lic in res.get("licenses", []):
+        lines.append(f"- Licence: {lic.get('title', lic.get('name'))}" + (f" <{lic['path']}>" if lic.get("path") else ""))
+    if "source" in preview.columns:
+        keys = sorted(set(preview["source"].dropna().astype(str)))
+        lines.append("- Rows cite: " + ", ".join(f"`{k}`" for k in keys) + " (see the Bibliography).")
+    caveats = res.get("jesc:caveats", [])
+    if caveats:
+        lines += ["", "## Caveats", ""] + [f"- {c}" for c in caveats]
+    lines += ["", "## Preview", "", "First rows as stored in the CSV file:", ""]
+    cols = [f["name"] for f in res["schema"]["fields"]]
+    lines += ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for _, row in preview.head(PREVIEW_ROWS).iterrows():
+        lines.append("| " + " | ".join(_cell(row[c]) for c in cols) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def glossary_page(glossary) -> str:
+    """Markdown page with a MyST ``{glossary}`` directive, so that ``{term}`` roles link to its entries."""
+    lines = ["# Glossary", "", "Terms and acronyms used in the course, generated from the `glossary` table.", "",
+             "```{glossary}"]
+    for _, row in glossary.sort_values("term", key=lambda s: s.str.lower()).iterrows():
+        expansion = f"**{row['expansion']}**. " if isinstance(row["expansion"], str) and row["expansion"] else ""
+        lines += [str(row["term"]), f"  {expansion}{row['definition']} (Introduced in: {row['chapter']}; source {{cite}}`{row['source']}`.)"]
+    lines += ["```", ""]
+    return "\n".join(lines)
+
+
+def _write(path: Path, text: str) -> bool:
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+def write_pages(root: Path) -> list[Path]:
+    """Write ``appendices/datasets/<table>.md`` and ``appendices/glossary.md`` under ``root``; return changed files."""
+    import pandas as pd
+
+    from jesc import data
+
+    changed = []
+    for res in data.package()["resources"]:
+        raw = pd.read_csv(data.data_dir() / res["path"], dtype=str, keep_default_na=False)
+        data.load(res["name"])  # validate: a broken table fails the build with the loader's message
+        path = Path(root) / "appendices" / "datasets" / f"{res['name']}.md"
+        if _write(path, dataset_page(res, raw)):
+            changed.append(path)
+    path = Path(root) / "appendices" / "glossary.md"
+    if _write(path, glossary_page(data.load("glossary"))):
+        changed.append(path)
+    return changed
+
+
+def _on_config_inited(app, config) -> None:
+    write_pages(Path(app.srcdir))
+
+
+def setup(app):
+    app.connect("config-inited", _on_config_inited, priority=100)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
