@@ -1,0 +1,9 @@
+"""Shared code for the course *Japan and Europe in Security Cooperation*.
+
+Notebooks import everything they share from here: data loading, quizzes and plotting style.
+"""
+
+from jesc.errors import CourseError, DataError, QuizError
+from jesc.data import load
+
+__all__ = ["CourseError", "DataError", "QuizError", "load"]

@@ -1,0 +1,47 @@
+"""Build the book from scratch in a temporary directory and serve it on localhost."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+# What a fresh clone does not carry, or what a build makes: never copied into the scratch build.
+NOT_COPIED = (".git", ".venv", "_build", "node_modules", ".pytest_cache", ".hypothesis",
+              "__pycache__", ".ipynb_checkpoints")
+
+
+def jupyter_book_command() -> list[str]:
+    """The jupyter-book of the environment running the tests (not whatever is first on PATH)."""
+    return [str(Path(sys.executable).with_name("jupyter-book"))]
+
+
+def build_from_scratch(repo: Path, workdir: Path) -> tuple[Path, subprocess.CompletedProcess]:
+    """Copy the sources to ``workdir`` and build them with warnings as errors.
+
+    Returns the HTML root and the finished build process (its output holds every warning).
+    """
+    source = workdir / "book"
+    shutil.copytree(repo, source, ignore=shutil.ignore_patterns(*NOT_COPIED))
+    done = subprocess.run(
+        jupyter_book_command() + ["build", str(source), "-W", "-n", "--keep-going"],
+        capture_output=True, text=True, timeout=900,
+    )
+    return source / "_build" / "html", done
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output readable
+        pass
+
+
+def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """Serve ``directory`` on a free localhost port; returns the base URL and the server."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server

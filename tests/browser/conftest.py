@@ -1,0 +1,99 @@
+"""Fixtures for tests of the built book: one scratch build per session, one Chromium per session.
+
+`built_book` is the HTML root of a fresh build of the whole book in a temporary directory;
+`page` is a Playwright page in Debian's headless Chromium in which every request that leaves the
+local server is aborted and recorded (`page.external_requests`), as are console errors
+(`page.console_errors`). `open_built(page, "chapters/nato/index.html")` loads a built page.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from book import build_from_scratch, serve
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    # Without these Chromium phones home at start-up; on a closed network those calls fail noisily.
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def scratch_build(repo, tmp_path_factory):
+    """(HTML root, finished build process) of one from-scratch build for the whole session."""
+    return build_from_scratch(repo, tmp_path_factory.mktemp("scratch-build"))
+
+
+@pytest.fixture(scope="session")
+def built_book(scratch_build) -> Path:
+    html, done = scratch_build
+    if done.returncode != 0:
+        pytest.fail("the book does not build:\n" + (done.stdout + done.stderr)[-6000:])
+    return html
+
+
+@pytest.fixture(scope="session")
+def book_url(built_book):
+    url, server = serve(built_book)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(executable).exists():
+        # In CI a missing browser is a failure, not a skip: tools/run-tests.sh installs it.
+        pytest.fail("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, book_url):
+    """A fresh page in which only the local book server can be reached."""
+    context = browser.new_context()
+    local = urlparse(book_url).netloc
+    page = context.new_page()
+    page.external_requests = []
+    page.console_errors = []
+    page.book_url = book_url
+
+    def guard(route):
+        url = route.request.url
+        if urlparse(url).netloc == local or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            page.external_requests.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    yield page
+    context.close()
+
+
+def open_built(page, relative: str):
+    """Load a page of the built book, e.g. ``open_built(page, "chapters/nato/index.html")``."""
+    response = page.goto(page.book_url + relative, wait_until="load")
+    assert response is not None and response.ok, f"{relative}: HTTP {response and response.status}"
+    return response
+
+
+@pytest.fixture
+def open_page(page):
+    """Load a built page by its path and return the Playwright page."""
+    def _open(relative: str):
+        open_built(page, relative)
+        return page
+    return _open

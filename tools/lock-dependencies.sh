@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Re-resolve the dependency ranges of pyproject.toml in a fresh environment and pin the result.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+"${PYTHON:-python3}" -m venv "$tmp/venv"
+"$tmp/venv/bin/python" -m pip install --quiet --upgrade pip
+"$tmp/venv/bin/python" -m pip install --quiet -e "$ROOT[book,test]"
+{
+  echo "# Pinned dependencies of the course (Python 3.11). Regenerate with: bash tools/lock-dependencies.sh"
+  "$tmp/venv/bin/python" -m pip freeze --exclude-editable | grep -v '^jesc'
+} > "$ROOT/requirements/lock.txt"
+echo "wrote requirements/lock.txt ($(grep -vc '^#' "$ROOT/requirements/lock.txt") packages)"

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Re-sync every notebook pair (name.ipynb <-> name.nb.md) and re-execute every notebook in place,
+# so that stored outputs are what the code produces now. Pass paths to limit it to some notebooks.
+source "$(dirname "${BASH_SOURCE[0]}")/setup-env.sh"
+if [ "$#" -gt 0 ]; then notebooks=("$@"); else
+  mapfile -t notebooks < <(find chapters exercises -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)
+fi
+for nb in "${notebooks[@]}"; do
+  echo "== $nb"
+  # --sync takes the newer of the pair as the source of the text; --execute then stores fresh outputs.
+  jupytext --sync --execute "$nb"
+done
