@@ -43,7 +43,7 @@
     }
     if (q.type === "ordering") {
       var order = [];
-      for (i = 0; i < sels.length; i++) order[+sels[i].value] = +sels[i].getAttribute("data-item");
+      for (i = 0; i < sels.length; i++) order[+sels[i].value - 1] = +sels[i].getAttribute("data-item");
       for (i = 0; i < sels.length; i++) if (order[i] === undefined) return { missing: "Give each item a different position." };
       return { value: order };
     }

@@ -123,7 +123,7 @@ def _inputs(quiz: Quiz, q: Question, base: str) -> str:
         for i in q.display_order(quiz.seed, quiz.shuffle):
             sid = f"{base}-i{i}"
             opts = '<option value="">Position\u2026</option>' + "".join(
-                f'<option value="{p}">{p + 1}</option>' for p in range(n))
+                f'<option value="{p}">{p}</option>' for p in range(1, n + 1))
             parts.append(f'<div class="jesc-row"><label for="{sid}">{_e(q.options[i].text)}</label> '
                          f'<select id="{sid}" data-item="{i}">{opts}</select></div>')
     elif isinstance(q, Matching):
