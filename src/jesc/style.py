@@ -1,0 +1,185 @@
+"""The course's plotting style, shared by every chapter.
+
+Every figure of the course follows the same rules (see ``../shared/CHAPTER-GUIDE.md``): colours that
+survive colour blindness (the Okabe–Ito palette), a second visual channel besides colour (marker shapes),
+axes labelled with their units, a source line under the plot, and output that is the same on every run
+(so that nbval can compare notebooks). In a notebook::
+
+    from jesc import style
+    fig, ax = style.figure()
+    ax.bar(...)
+    style.label(ax, x="Decade", y="Events (count)")
+    style.source(fig, "Course data, table events (jesc.load('events'))")
+    style.show(fig)                       # compressed PNG; style.show(fig, fmt="svg") for SVG
+
+Captions and alt text belong to the notebook cell (``mystnb: figure: {caption, name}`` and
+``mystnb: image: {alt}``), not to the figure, so that the book can number and link them.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Iterable
+
+import matplotlib.pyplot as plt
+from cycler import cycler
+
+from jesc.errors import CourseError
+
+__all__ = [
+    "OKABE_ITO", "FRAMEWORK_COLOURS", "FRAMEWORK_MARKERS", "StyleError", "use", "figure", "label",
+    "source", "show", "colour_for", "marker_for",
+]
+
+
+class StyleError(CourseError):
+    """A figure request the course style cannot honour (unknown format, unknown category)."""
+
+
+#: Okabe & Ito's colour-blind-safe palette (Color Universal Design), in their order.
+OKABE_ITO: dict[str, str] = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "bluish green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish purple": "#CC79A7",
+}
+
+#: One colour per institutional framework of the ``events`` table, the same in every chapter.
+FRAMEWORK_COLOURS: dict[str, str] = {
+    "NATO": OKABE_ITO["blue"],
+    "EU": OKABE_ITO["orange"],
+    "bilateral": OKABE_ITO["bluish green"],
+    "G7": OKABE_ITO["vermillion"],
+    "UN": OKABE_ITO["sky blue"],
+    "other": OKABE_ITO["reddish purple"],
+}
+
+#: A marker shape per framework, so that colour is never the only signal.
+FRAMEWORK_MARKERS: dict[str, str] = {
+    "NATO": "s", "EU": "o", "bilateral": "^", "G7": "D", "UN": "v", "other": "P",
+}
+
+#: Hatches for bars, the same order as the palette (for stacked bars read without colour).
+HATCHES = ["", "//", "..", "xx", "\\\\", "--", "++", "oo"]
+
+_RC = {
+    "axes.prop_cycle": cycler(color=[c for k, c in OKABE_ITO.items() if k not in ("black", "yellow")]),
+    "figure.figsize": (8.0, 4.2),
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "font.size": 11,
+    "axes.titlesize": 12,
+    "axes.labelsize": 11,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "grid.color": "#d0d0d0",
+    "grid.linewidth": 0.6,
+    "legend.frameon": False,
+    # Deterministic SVG: fixed hash salt for element ids, text kept as text (smaller, searchable).
+    "svg.hashsalt": "jesc-course",
+    "svg.fonttype": "none",
+}
+
+
+def use() -> None:
+    """Apply the course style to matplotlib (called on import of this module)."""
+    plt.rcParams.update(_RC)
+
+
+def colour_for(framework: str) -> str:
+    try:
+        return FRAMEWORK_COLOURS[framework]
+    except KeyError:
+        raise StyleError(f"style: no colour for framework {framework!r}; expected one of "
+                         f"{', '.join(FRAMEWORK_COLOURS)}") from None
+
+
+def marker_for(framework: str) -> str:
+    try:
+        return FRAMEWORK_MARKERS[framework]
+    except KeyError:
+        raise StyleError(f"style: no marker for framework {framework!r}; expected one of "
+                         f"{', '.join(FRAMEWORK_MARKERS)}") from None
+
+
+def figure(width: float = 8.0, height: float = 4.2):
+    """A new figure and axes in the course style, with room at the bottom for the source line."""
+    use()
+    fig, ax = plt.subplots(figsize=(width, height))
+    return fig, ax
+
+
+def label(ax, x: str, y: str, title: str | None = None) -> None:
+    """Label both axes (say the unit: "Events (count)", "Time (years)") and optionally the title."""
+    if not x or not y:
+        raise StyleError("style.label: both axes need a label with its unit, e.g. y='Events (count)'")
+    ax.set_xlabel(x)
+    ax.set_ylabel(y)
+    if title:
+        ax.set_title(title, loc="left")
+
+
+def source(fig, text: str) -> None:
+    """Write the source line under the plot, e.g. ``source(fig, "Course data, table events")``."""
+    if not text:
+        raise StyleError("style.source: a figure needs a source line")
+    line = text if text.lower().startswith("source") else f"Source: {text}"
+    fig.text(0.01, 0.01, line, ha="left", va="bottom", fontsize=8.5, color="#333333")
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+
+
+def _png(fig) -> bytes:
+    buf = io.BytesIO()
+    # No timestamp or software version in the file: the bytes are the same on every run.
+    fig.savefig(buf, format="png", metadata={"Software": None}, pil_kwargs={"optimize": True})
+    return buf.getvalue()
+
+
+def _svg(fig) -> str:
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+    return buf.getvalue()
+
+
+def show(fig, fmt: str = "png", save: str | Path | None = None):
+    """Display ``fig`` in the notebook as a compressed PNG (default) or SVG, optionally also save it.
+
+    The figure is closed afterwards, so that the notebook shows it once. Returns the IPython display
+    object (handy in tests).
+    """
+    from IPython.display import SVG, Image, display
+
+    if fmt not in ("png", "svg"):
+        raise StyleError(f"style.show: fmt must be 'png' or 'svg', got {fmt!r}")
+    if fmt == "png":
+        data = _png(fig)
+        obj = Image(data=data, format="png")
+    else:
+        data = _svg(fig)
+        obj = SVG(data=data)
+    if save is not None:
+        path = Path(save)
+        if path.suffix.lstrip(".") != fmt:
+            raise StyleError(f"style.show: save path {path} should end in .{fmt}")
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    plt.close(fig)
+    display(obj)
+    return obj
+
+
+def legend_handles(frameworks: Iterable[str]):
+    """Legend entries (colour + marker) for the given frameworks."""
+    from matplotlib.lines import Line2D
+
+    return [Line2D([0], [0], marker=marker_for(f), color="none", markerfacecolor=colour_for(f),
+                   markeredgecolor="black", markersize=8, label=f) for f in frameworks]
+
+
+use()
