@@ -98,7 +98,8 @@
       ul.appendChild(li);
     });
     res.appendChild(ul);
-    res.appendChild(el("p", "jesc-expl", q.explanation + " (source: " + q.source + ")"));
+    res.appendChild(el("p", "jesc-expl", r.ok ? q.explanation + " (source: " + q.source + ")"
+      : "Try again: the explanation appears once your answer is right."));
     box.appendChild(res);
   }
 

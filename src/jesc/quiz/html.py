@@ -151,7 +151,9 @@ def result_html(result: Result, link_href=lambda link: link, source: str = "") -
             link = f' <a href="{_e(link_href(fb.link))}" target="_blank">Read the section</a>'
         out.append(f"<li>{mark}{_e(fb.text)}{link}</li>")
     out.append("</ul>")
-    if result.explanation:
+    if not ok:
+        out.append('<p class="jesc-expl">Try again: the explanation appears once your answer is right.</p>')
+    elif result.explanation:
         src = f" (source: {_e(source)})" if source else ""
         out.append(f'<p class="jesc-expl">{_e(result.explanation)}{src}</p>')
     out.append("</div>")

@@ -65,7 +65,7 @@ questions:                          # one or more
   - id: lower-case-id               # unique in the file: letters, digits, '-'
     type: single | multiple | numeric | ordering | matching
     prompt: text
-    explanation: text               # shown after every check; cites the source
+    explanation: text               # shown once the answer is right; cites the source
     source: bibkey                  # a key of references.bib
     link: chapters/part/section     # optional: page (and #anchor) that teaches it
     # single:   options: [{text, feedback, link?}, ...]  answer: index (from 0)
