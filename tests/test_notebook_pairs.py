@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import jupytext
 import nbformat
 import pytest
 
-from conftest import REPO
+REPO = Path(__file__).resolve().parents[1]
+
 
 NOTEBOOKS = sorted(p for folder in ("chapters", "exercises")
                    for p in (REPO / folder).rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)

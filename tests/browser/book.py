@@ -45,3 +45,10 @@ def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def open_built(page, relative: str):
+    """Load a page of the built book, e.g. ``open_built(page, "chapters/nato/index.html")``."""
+    response = page.goto(page.book_url + relative, wait_until="load")
+    assert response is not None and response.ok, f"{relative}: HTTP {response and response.status}"
+    return response

@@ -3,7 +3,8 @@
 `built_book` is the HTML root of a fresh build of the whole book in a temporary directory;
 `page` is a Playwright page in Debian's headless Chromium in which every request that leaves the
 local server is aborted and recorded (`page.external_requests`), as are console errors
-(`page.console_errors`). `open_built(page, "chapters/nato/index.html")` loads a built page.
+(`page.console_errors`). `book.open_built(page, "chapters/nato/index.html")` loads a built page
+(import it from `book`, not from `conftest`: two conftest modules share that name).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from book import build_from_scratch, serve
+from book import build_from_scratch, open_built, serve
 
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -81,13 +82,6 @@ def page(browser, book_url):
     page.on("pageerror", lambda e: page.console_errors.append(str(e)))
     yield page
     context.close()
-
-
-def open_built(page, relative: str):
-    """Load a page of the built book, e.g. ``open_built(page, "chapters/nato/index.html")``."""
-    response = page.goto(page.book_url + relative, wait_until="load")
-    assert response is not None and response.ok, f"{relative}: HTTP {response and response.status}"
-    return response
 
 
 @pytest.fixture
