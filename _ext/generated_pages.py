@@ -37,6 +37,12 @@ def dataset_page(res: dict, preview) -> str:
         lines.append(f"- Source: {s.get('title', '')}" + (f" <{s['path']}>" if s.get("path") else ""))
     for lic in res.get("licenses", []):
         lines.append(f"- Licence: {lic.get('title', lic.get('name'))}" + (f" <{lic['path']}>" if lic.get("path") else ""))
+    if res.get("jesc:citation"):
+        lines.append("- Cite: " + "; ".join(f"{{cite}}`{k}`" for k in res["jesc:citation"])
+                     + " (the upstream publisher, not the copy).")
+    if res.get("jesc:cleaning"):
+        lines.append(f"- Produced by `data/{res['jesc:cleaning']}` from the public copy under `../shared/data/`;"
+                     " re-run it rather than editing the CSV (a test checks that it reproduces the file).")
     if "source" in preview.columns:
         keys = sorted(set(preview["source"].dropna().astype(str)))
         lines.append("- Rows cite: " + ", ".join(f"`{k}`" for k in keys) + " (see the Bibliography).")
