@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import open_built
+from book import open_built
 
 pytestmark = pytest.mark.browser
 
