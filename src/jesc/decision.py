@@ -1,0 +1,348 @@
+"""The conclusion's decision exercise (weighting criteria to rank policy options) and sortable tables.
+
+In a notebook::
+
+    from jesc import decision
+    ex = decision.exercise()                    # the seminar exercise with the course's criteria and options
+    decision.rank(ex, {"operational": 3, "constitutional": 5, "cost": 1, "solidarity": 2, "restraint": 4})
+    ex                                          # live sliders; in the book a self-contained HTML widget
+    decision.sortable(df, caption="...")        # a table students can sort (live and in the book)
+
+The scores of the options are **teaching judgments** for seminar discussion, each with a reason and the
+source that reason draws on; they are not findings. Students change the weights (0 = ignore, 5 = decisive),
+and the ranking is the weighted mean score. Static behaviour: ``_static/jesc-decision.js`` and ``.css``.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any, Mapping, Sequence
+
+import pandas as pd
+
+from jesc.errors import CourseError
+from jesc.quiz.html import json_for_script  # shared JSON-in-<script> escaping (see the quiz engine)
+
+__all__ = ["DecisionError", "Criterion", "Option", "Exercise", "exercise", "rank", "render_html",
+           "sortable", "SortableTable", "MAX_WEIGHT"]
+
+MAX_WEIGHT = 5
+SCORE_RANGE = (1, 5)
+
+
+class DecisionError(CourseError):
+    """Bad input to the decision exercise: unknown criterion, negative or non-numeric weight, bad score."""
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    name: str
+    question: str  # what a high score means
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    name: str
+    description: str
+    scores: Mapping[str, int]  # criterion id -> 1..5
+    reasons: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # criterion id -> (reason, bibkey)
+
+
+@dataclass(frozen=True)
+class Exercise:
+    title: str
+    criteria: tuple[Criterion, ...]
+    options: tuple[Option, ...]
+    default_weights: Mapping[str, int]
+
+    def __post_init__(self):
+        ids = [c.id for c in self.criteria]
+        if len(set(ids)) != len(ids) or not ids:
+            raise DecisionError(f"decision: criteria need distinct ids, got {ids}")
+        if len({o.id for o in self.options}) != len(self.options) or len(self.options) < 2:
+            raise DecisionError("decision: at least two options with distinct ids are needed")
+        lo, hi = SCORE_RANGE
+        for o in self.options:
+            if set(o.scores) != set(ids):
+                raise DecisionError(f"decision: option {o.id!r} scores {sorted(o.scores)}; expected exactly the "
+                                    f"criteria {ids}")
+            for c, s in o.scores.items():
+                if isinstance(s, bool) or not isinstance(s, int) or not lo <= s <= hi:
+                    raise DecisionError(f"decision: option {o.id!r}, criterion {c!r}: score must be an integer "
+                                        f"from {lo} to {hi}, got {s!r}")
+        _check_weights(self, self.default_weights)
+
+    def scores_table(self) -> pd.DataFrame:
+        """Options (rows) by criteria (columns): the scores being weighted."""
+        return pd.DataFrame([[o.scores[c.id] for c in self.criteria] for o in self.options],
+                            index=pd.Index([o.name for o in self.options], name="option"),
+                            columns=[c.name for c in self.criteria])
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle: dict[str, Any] = {"text/plain": self._plain(), "text/html": render_html(self, _next_id())}
+        try:
+            view = make_widget(self)._repr_mimebundle_()
+        except ImportError:
+            view = None
+        key = "application/vnd.jupyter.widget-view+json"
+        if view and key in view:
+            bundle[key] = view[key]
+        return bundle
+
+    def _plain(self) -> str:
+        r = rank(self, self.default_weights)
+        return (f"Decision exercise: {self.title} ({len(self.criteria)} criteria, {len(self.options)} options); "
+                f"with equal weights the first option is: {r.iloc[0]['option']}")
+
+
+def _check_weights(ex: Exercise, weights: Any) -> dict[str, float]:
+    if not isinstance(weights, Mapping):
+        raise DecisionError(f"decision: weights must be a dict {{criterion id: weight}}, got {type(weights).__name__}")
+    ids = [c.id for c in ex.criteria]
+    unknown = [k for k in weights if k not in ids]
+    if unknown:
+        raise DecisionError(f"decision: unknown criterion {unknown}; the criteria are {ids}")
+    missing = [k for k in ids if k not in weights]
+    if missing:
+        raise DecisionError(f"decision: no weight for criterion {missing}; give every criterion a weight "
+                            f"from 0 to {MAX_WEIGHT} (0 = ignore it)")
+    out = {}
+    for k in ids:
+        v = weights[k]
+        if isinstance(v, bool) or not isinstance(v, numbers.Real) or not math.isfinite(float(v)):
+            raise DecisionError(f"decision: weight of {k!r} must be a number from 0 to {MAX_WEIGHT}, got {v!r}")
+        if not 0 <= float(v) <= MAX_WEIGHT:
+            raise DecisionError(f"decision: weight of {k!r} must be from 0 to {MAX_WEIGHT}, got {v!r}")
+        out[k] = float(v)
+    if sum(out.values()) == 0:
+        raise DecisionError("decision: all weights are 0; give at least one criterion a weight above 0")
+    return out
+
+
+def rank(ex: Exercise, weights: Mapping[str, float]) -> pd.DataFrame:
+    """The options ranked by weighted mean score (sum of weight x score over sum of weights).
+
+    Columns: rank (1 = best; tied options share a rank), option, score (two decimals). Ties are listed
+    in the exercise's order of options.
+    """
+    w = _check_weights(ex, weights)
+    total = sum(w.values())
+    rows = [{"option": o.name, "score": round(sum(w[c] * o.scores[c] for c in w) / total, 2), "_order": i}
+            for i, o in enumerate(ex.options)]
+    df = pd.DataFrame(rows).sort_values(["score", "_order"], ascending=[False, True], kind="stable")
+    df.insert(0, "rank", df["score"].rank(method="min", ascending=False).astype(int))
+    return df.drop(columns="_order").reset_index(drop=True)
+
+
+# ------------------------------------------------------------------------------ the course's exercise
+def exercise() -> Exercise:
+    """The seminar exercise of the conclusion: how should Japan deepen security cooperation with Europe?"""
+    T = "tsuruoka2010"
+    criteria = (
+        Criterion("operational", "Operational benefit",
+                  "How much does it add to what Japan can do where it wants to contribute (information, "
+                  "a say in planning, reach)?"),
+        Criterion("constitutional", "Fit with constitutional and legal limits",
+                  "How easily does it fit the limits on the Self-Defense Forces (high = few legal obstacles)?"),
+        Criterion("cost", "Low cost", "How little money, staff and negotiation does it need (high = cheap)?"),
+        Criterion("solidarity", "Signal of solidarity",
+                  "How clearly does it show partners that Japan shares their security burden?"),
+        Criterion("restraint", "Low risk with third states",
+                  "How unlikely is it to provoke a hostile reaction from states such as China or Russia?"),
+    )
+    options = (
+        Option("eu-fpa", "Framework participation agreement with the EU",
+               "A formal agreement under which Japan joins EU crisis-management (CSDP) missions, civilian first.",
+               {"operational": 4, "constitutional": 4, "cost": 3, "solidarity": 3, "restraint": 4},
+               {"operational": ("Formal participants get more information and a say in policy-shaping.", T),
+                "constitutional": ("Tsuruoka finds no legal bar to civilian missions; only military ones raise "
+                                   "collective self-defence questions.", T),
+                "cost": ("A formal framework has costs and benefits still to be weighed.", T),
+                "solidarity": ("Visible in Europe, less so in Washington.", T),
+                "restraint": ("Russia and China react less to Japan–EU than to Japan–NATO cooperation.", T)}),
+        Option("nato-deeper", "Deeper partnership with NATO",
+               "More programmes, exercises and dialogue with NATO, short of SDF units under NATO command.",
+               {"operational": 3, "constitutional": 2, "cost": 3, "solidarity": 5, "restraint": 2},
+               {"operational": ("NATO is a framework that makes partners' efforts more effective.", T),
+                "constitutional": ("It is very difficult for the SDF to operate under NATO command.", T),
+                "cost": ("Programmes and liaison staff rather than deployments.", T),
+                "solidarity": ("Includes the United States, Japan's only formal ally.", T),
+                "restraint": ("Russia and China react with vigilance to Japan–NATO cooperation.", T)}),
+        Option("ad-hoc", "Ad hoc cooperation on the ground",
+               "Keep coordinating case by case where forces meet, as in counter-piracy off Somalia.",
+               {"operational": 2, "constitutional": 5, "cost": 5, "solidarity": 1, "restraint": 4},
+               {"operational": ("Works locally but gives no formal voice or routine information.", T),
+                "constitutional": ("Needs no new legal basis.", T),
+                "cost": ("No new agreement to negotiate.", T),
+                "solidarity": ("Little visible beyond the theatre.", T),
+                "restraint": ("Low profile.", T)}),
+        Option("bilateral", "Bilateral ties with the UK, France and Germany",
+               "Put the effort into the bilateral channels that have long carried most Japan–Europe dialogue.",
+               {"operational": 3, "constitutional": 4, "cost": 3, "solidarity": 3, "restraint": 3},
+               {"operational": ("Most past dialogue and cooperation ran through these channels.", T),
+                "constitutional": ("Familiar legal ground.", T),
+                "cost": ("Three relationships to maintain.", T),
+                "solidarity": ("Strong with each partner, weaker as a European signal.", T),
+                "restraint": ("Depends on the partner and the activity.", T)}),
+    )
+    return Exercise("How should Japan deepen security cooperation with Europe?", criteria, options,
+                    {c.id: 3 for c in criteria})
+
+
+# ------------------------------------------------------------------------------------------ display
+def _e(text: Any) -> str:
+    return escape(str(text), quote=True)
+
+
+_instances = {"decision": 0, "table": 0}
+
+
+def _next_id(kind: str = "decision") -> str:
+    _instances[kind] += 1
+    n = _instances[kind]
+    base = f"jesc-{kind}"
+    return base if n == 1 else f"{base}-{n}"
+
+
+def render_html(ex: Exercise, dom_id: str = "jesc-decision") -> str:
+    """Self-contained HTML: a labelled slider per criterion, the live ranking, and the scores with reasons."""
+    dom = _e(dom_id)
+    ranking = rank(ex, ex.default_weights)
+    out = [f'<section class="jesc-decision" id="{dom}" aria-labelledby="{dom}-title">',
+           f'<h3 class="jesc-dc-title" id="{dom}-title">{_e(ex.title)}</h3>',
+           f'<p>Give each criterion a weight from 0 (ignore it) to {MAX_WEIGHT} (decisive). The ranking is the '
+           'weighted mean of the scores below.</p>',
+           f'<p class="jesc-dc-nojs">The ranking shown is for equal weights; with JavaScript on, the sliders '
+           're-rank the options (in a running notebook they are live widgets).</p>',
+           f'<div class="jesc-dc-weights" role="group" aria-label="Weights of the criteria">']
+    for c in ex.criteria:
+        iid = f"{dom}-w-{_e(c.id)}"
+        w = int(ex.default_weights[c.id])
+        out.append(f'<div class="jesc-dc-row"><label for="{iid}">{_e(c.name)}</label>'
+                   f'<input type="range" id="{iid}" data-criterion="{_e(c.id)}" min="0" max="{MAX_WEIGHT}" '
+                   f'step="1" value="{w}" aria-describedby="{iid}-q" disabled>'
+                   f'<output for="{iid}" id="{iid}-out">{w}</output>'
+                   f'<span class="jesc-dc-q" id="{iid}-q">{_e(c.question)}</span></div>')
+    out.append("</div>")
+    out.append(f'<table class="jesc-dc-ranking" id="{dom}-ranking"><caption>Ranking of the options by your '
+               'weights</caption><thead><tr><th scope="col">Rank</th><th scope="col">Option</th>'
+               '<th scope="col">Weighted score (1 to 5)</th></tr></thead>'
+               f'<tbody aria-live="polite">')
+    for _, r in ranking.iterrows():
+        out.append(f'<tr><td>{int(r["rank"])}</td><th scope="row">{_e(r["option"])}</th>'
+                   f'<td>{r["score"]:.2f}</td></tr>')
+    out.append("</tbody></table>")
+    out.append(f'<details class="jesc-dc-details"><summary>The options and their scores, with reasons</summary>')
+    for o in ex.options:
+        out.append(f'<h4>{_e(o.name)}</h4><p>{_e(o.description)}</p><ul>')
+        for c in ex.criteria:
+            reason, key = o.reasons.get(c.id, ("", ""))
+            src = f" (source: <code>{_e(key)}</code>)" if key else ""
+            out.append(f"<li>{_e(c.name)}: <strong>{o.scores[c.id]}</strong> of 5. {_e(reason)}{src}</li>")
+        out.append("</ul>")
+    out.append("</details>")
+    data = {"criteria": [c.id for c in ex.criteria],
+            "options": [{"id": o.id, "name": o.name, "scores": {c.id: o.scores[c.id] for c in ex.criteria}}
+                        for o in ex.options]}
+    out.append(f'<script type="application/json" class="jesc-decision-data">{json_for_script(data)}</script>')
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def make_widget(ex: Exercise):
+    """Live version: one slider per criterion and the ranking below."""
+    import ipywidgets as w
+
+    sliders = {c.id: w.IntSlider(value=int(ex.default_weights[c.id]), min=0, max=MAX_WEIGHT, description=c.name,
+                                 style={"description_width": "initial"}, layout=w.Layout(width="32em"))
+               for c in ex.criteria}
+    out = w.HTML()
+
+    def refresh(_change=None):
+        weights = {k: s.value for k, s in sliders.items()}
+        if sum(weights.values()) == 0:
+            out.value = "<p>Give at least one criterion a weight above 0.</p>"
+            return
+        r = rank(ex, weights)
+        rows = "".join(f"<tr><td>{int(x['rank'])}</td><td>{_e(x['option'])}</td><td>{x['score']:.2f}</td></tr>"
+                       for _, x in r.iterrows())
+        out.value = ("<table><thead><tr><th>Rank</th><th>Option</th><th>Weighted score</th></tr></thead>"
+                     f"<tbody>{rows}</tbody></table>")
+
+    for s in sliders.values():
+        s.observe(refresh, names="value")
+    refresh()
+    return w.VBox([w.HTML(f"<b>{_e(ex.title)}</b>"), *sliders.values(), out])
+
+
+# ------------------------------------------------------------------------------------ sortable table
+@dataclass
+class SortableTable:
+    """A DataFrame shown as a table students can sort: column buttons in the book, a menu live."""
+
+    df: pd.DataFrame
+    caption: str
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle: dict[str, Any] = {"text/plain": self.df.to_string(index=False),
+                                  "text/html": sortable_html(self.df, self.caption, _next_id("table"))}
+        try:
+            view = _sortable_widget(self)._repr_mimebundle_()
+        except ImportError:
+            view = None
+        key = "application/vnd.jupyter.widget-view+json"
+        if view and key in view:
+            bundle[key] = view[key]
+        return bundle
+
+
+def sortable(df: pd.DataFrame, caption: str) -> SortableTable:
+    if not isinstance(df, pd.DataFrame) or df.empty:
+        raise DecisionError("decision.sortable: expected a non-empty pandas DataFrame")
+    if not caption:
+        raise DecisionError("decision.sortable: a table needs a caption")
+    return SortableTable(df.reset_index(drop=True), caption)
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, numbers.Real) and not isinstance(v, bool)
+
+
+def sortable_html(df: pd.DataFrame, caption: str, dom_id: str = "jesc-table") -> str:
+    dom = _e(dom_id)
+    out = [f'<div class="jesc-sortable-wrap"><table class="jesc-sortable" id="{dom}">',
+           f'<caption>{_e(caption)} <span class="jesc-sort-hint">(select a column heading to sort)</span></caption>',
+           "<thead><tr>"]
+    for j, col in enumerate(df.columns):
+        numeric = all(_is_number(v) for v in df[col])
+        out.append(f'<th scope="col" aria-sort="none" data-type="{"number" if numeric else "text"}">'
+                   f'<button type="button" data-col="{j}">{_e(col)}<span class="jesc-sort-icon" aria-hidden="true">'
+                   "</span></button></th>")
+    out.append("</tr></thead><tbody>")
+    for _, row in df.iterrows():
+        cells = "".join(f'<td data-value="{_e(v)}">{_e(v)}</td>' for v in row)
+        out.append(f"<tr>{cells}</tr>")
+    out.append("</tbody></table></div>")
+    return "".join(out)
+
+
+def _sortable_widget(t: SortableTable):
+    import ipywidgets as w
+
+    menu = w.Dropdown(options=list(t.df.columns), description="Sort by")
+    order = w.ToggleButtons(options=["ascending", "descending"], description="Order")
+    out = w.HTML()
+
+    def refresh(_change=None):
+        out.value = t.df.sort_values(menu.value, ascending=order.value == "ascending", kind="stable").to_html(
+            index=False, escape=True)
+
+    menu.observe(refresh, names="value")
+    order.observe(refresh, names="value")
+    refresh()
+    return w.VBox([w.HTML(f"<b>{_e(t.caption)}</b>"), w.HBox([menu, order]), out])

@@ -1,0 +1,132 @@
+"""Unit tests of jesc.timeline: filters, per-decade counts, commitment-to-implementation durations,
+the static HTML (escaped, deterministic, self-contained) and clear errors for bad input."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+import pytest
+
+import jesc
+from jesc import timeline as tl
+from jesc.errors import CourseError
+
+
+@pytest.fixture(scope="module")
+def events():
+    return jesc.load("events")
+
+
+def tiny() -> pd.DataFrame:
+    rows = [
+        ("a", "1983-05", "G7", "political", "A <b>bold</b> & title"),
+        ("b", "2001-12-08", "EU", "political", "B"),
+        ("c", "2009", "other", "maritime", "C"),
+        ("d", "2018-07-17", "EU", "political", "D"),
+        ("e", "2019-02-01", "EU", "political", "E"),
+        ("f", "2025-01-01", "EU", "political", "F"),
+    ]
+    out = []
+    for i, date, fw, dom, title in rows:
+        ts, prec = jesc.data.parse_partial_date(date)
+        out.append({"id": i, "date": ts, "date_precision": prec,
+                    "date_label": jesc.data.date_label(ts, prec), "title": title,
+                    "description": "</script><script>alert(1)</script>", "actors": "Japan;EU",
+                    "framework": fw, "domain": dom, "source": "tsuruoka2010"})
+    return pd.DataFrame(out)
+
+
+def test_filter_by_framework_domain_and_decade():
+    ev = tiny()
+    assert list(tl.filter_events(ev, frameworks="EU")["id"]) == ["b", "d", "e", "f"]
+    assert list(tl.filter_events(ev, frameworks=["EU", "G7"], decades=[1980, 2000])["id"]) == ["a", "b"]
+    assert list(tl.filter_events(ev, domains="maritime")["id"]) == ["c"]
+    assert list(tl.filter_events(ev, frameworks=[])["id"]) == []
+    assert len(tl.filter_events(ev)) == len(ev)
+
+
+def test_filter_is_sorted_by_date(events):
+    out = tl.filter_events(events)
+    assert out["date"].is_monotonic_increasing
+    assert len(out) == len(events)
+
+
+def test_per_decade_counts_keep_empty_decades_and_categories():
+    t = tl.per_decade(tiny())
+    assert list(t.index) == [1980, 1990, 2000, 2010, 2020]
+    assert list(t.columns) == [*tl.FRAMEWORKS, "total"]
+    assert t.loc[1990, "total"] == 0
+    assert t.loc[2010, "EU"] == 2 and t.loc[2000, "other"] == 1
+    assert t["total"].sum() == 6
+
+
+def test_per_decade_on_course_data_adds_up(events):
+    t = tl.per_decade(events)
+    assert t["total"].sum() == len(events)
+    assert (t[list(tl.FRAMEWORKS)].sum(axis=1) == t["total"]).all()
+
+
+def test_durations_spa_chain(events):
+    d = tl.durations(events, tl.SPA_STEPS)
+    assert list(d["days"]) == [199, 2161]  # 17 July 2018 -> 1 February 2019 -> 1 January 2025
+    assert d["exact"].all()
+    assert list(d["from_date"]) == ["17 July 2018", "1 February 2019"]
+
+
+def test_durations_marks_approximate_dates():
+    d = tl.durations(tiny(), ["c", "d"])
+    assert not d.loc[0, "exact"]
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda ev: tl.filter_events(ev, frameworks=["ASEAN"]), "unknown framework"),
+    (lambda ev: tl.filter_events(ev, domains="land"), "unknown domain"),
+    (lambda ev: tl.filter_events(ev, decades=[1985]), "year ending in 0"),
+    (lambda ev: tl.durations(ev, ["a"]), "at least two event ids"),
+    (lambda ev: tl.durations(ev, ["a", "zz"]), "no event with id ['zz']"),
+    (lambda ev: tl.durations(ev, ["d", "b"]), "chronological order"),
+    (lambda ev: tl.per_decade(ev, by="actors"), "by must be"),
+    (lambda ev: tl.filter_events(ev.drop(columns="framework")), "lacks the column"),
+    (lambda ev: tl.filter_events([1, 2]), "pandas DataFrame"),
+])
+def test_bad_input_raises_course_error(call, message):
+    with pytest.raises(tl.TimelineError) as err:
+        call(tiny())
+    assert isinstance(err.value, CourseError)
+    assert message in str(err.value)
+
+
+def test_html_is_escaped_deterministic_and_offline():
+    ev = tiny()
+    html = tl.render_html(ev, "jesc-timeline")
+    assert html == tl.render_html(ev, "jesc-timeline")
+    assert "<b>bold</b>" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html
+    assert "<script>alert" not in html
+    assert "http://" not in html and "https://" not in html
+    blob = re.search(r'<script type="application/json" class="jesc-timeline-data">(.*?)</script>', html, re.S)
+    data = json.loads(blob.group(1))
+    assert data["total"] == 6 and [e["id"] for e in data["events"]] == list("abcdef")
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "duplicate element ids"
+    # every control has a label
+    for cid in re.findall(r'<(?:input|select)[^>]* id="([^"]+)"', html):
+        assert f'for="{cid}"' in html
+
+
+def test_explorer_bundle_has_widget_html_and_text(events):
+    bundle = tl.explorer(events)._repr_mimebundle_()
+    assert "text/html" in bundle and bundle["text/plain"].startswith("Timeline explorer: 62 events")
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_live_widget_filters():
+    box = tl.make_widget(tiny())
+    checks, (dom, dec), out = box.children[0].children, box.children[1].children, box.children[2]
+    assert "Showing 6 of 6" in out.value
+    dec.value = 2010
+    assert "Showing 2 of 6" in out.value
+    for c in checks:
+        c.value = c.description == "G7"
+    assert "Showing 0 of 6" in out.value
