@@ -117,7 +117,8 @@ def test_html_is_escaped_deterministic_and_offline():
 
 def test_explorer_bundle_has_widget_html_and_text(events):
     bundle = tl.explorer(events)._repr_mimebundle_()
-    assert "text/html" in bundle and bundle["text/plain"].startswith("Timeline explorer: 62 events")
+    assert "text/html" in bundle
+    assert bundle["text/plain"].startswith(f"Timeline explorer: {len(events)} events")
     assert "application/vnd.jupyter.widget-view+json" in bundle
 
 
