@@ -11,3 +11,7 @@ class DataError(CourseError):
 
 class QuizError(CourseError):
     """A quiz file or question is malformed, or an answer has the wrong type."""
+
+
+class GradingError(CourseError):
+    """An exercise notebook (key or submission) does not follow the grading conventions."""
