@@ -8,18 +8,16 @@ that no ``<``, ``>`` or ``&`` appears in it literally and it can never close its
 
 from __future__ import annotations
 
-import json
-from html import escape
 from typing import Any
 
+from jesc.static_html import escape_html, json_for_script  # noqa: F401 (re-exported)
 from jesc.quiz.model import Matching, MultipleSelect, Numeric, Ordering, Question, Quiz, Result, SingleChoice
 
 ICON_RIGHT = "\u2714"  # heavy check mark
 ICON_WRONG = "\u2718"  # heavy ballot x
 
 
-def _e(text: Any) -> str:
-    return escape(str(text), quote=True)
+_e = escape_html
 
 
 _instances: dict[str, int] = {}
@@ -60,15 +58,6 @@ def quiz_data(quiz: Quiz) -> dict[str, Any]:
             d["explanation"] = q._sub(q.explanation)
         qs.append(d)
     return {"name": quiz.name, "feedback": quiz.feedback, "questions": qs}
-
-
-def json_for_script(data: Any) -> str:
-    """JSON safe inside ``<script type="application/json">``: no literal < > & or U+2028/9."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for ch, rep in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
-                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(ch, rep)
-    return text
 
 
 def render_html(quiz: Quiz, instance: int = 1) -> str:

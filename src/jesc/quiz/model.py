@@ -334,19 +334,13 @@ class Quiz:
     # -- display -----------------------------------------------------------------------------
     def _repr_mimebundle_(self, include=None, exclude=None):
         from jesc.quiz.html import next_instance, render_html
+        from jesc.static_html import dual_bundle
 
-        html = render_html(self, next_instance(self))
-        bundle: dict[str, Any] = {"text/plain": self._plain(), "text/html": html}
-        try:
+        def widget():
             from jesc.quiz.widget import make_widget
+            return make_widget(self)
 
-            view = make_widget(self)._repr_mimebundle_()
-            if view and "application/vnd.jupyter.widget-view+json" in view:
-                key = "application/vnd.jupyter.widget-view+json"
-                bundle[key] = view[key]
-        except ImportError:  # no ipywidgets: the HTML view still works
-            pass
-        return bundle
+        return dual_bundle(self._plain(), render_html(self, next_instance(self)), widget)
 
     def _plain(self) -> str:
         lines = [f"Quiz: {self.title} ({len(self.questions)} questions)"]
