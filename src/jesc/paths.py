@@ -1,7 +1,8 @@
-"""Where the course's files are: the data package and the bibliography.
+"""Where the course's files are: the data package, the quizzes and the bibliography.
 
-For an editable install (the normal case: ``pip install -e .``) the data directory is the repository's ``data/``
-(``src/jesc/../../data``). Elsewhere set the environment variable ``JESC_DATA_DIR``; it takes precedence.
+For an editable install (the normal case: ``pip install -e .``) they are the repository's own files
+(``src/jesc/../../data`` and so on). A wheel (``pip install git+...``, as in Colab) carries copies in
+``jesc/_course/``. The environment variable ``JESC_DATA_DIR`` overrides the data directory.
 """
 
 from __future__ import annotations
@@ -9,7 +10,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+_PACKAGE = Path(__file__).resolve().parent
+_CHECKOUT = _PACKAGE.parents[1]
+# The folder holding data/, exercises/quizzes/ and references.bib.
+REPO_ROOT = _CHECKOUT if (_CHECKOUT / "data" / "datapackage.json").is_file() else _PACKAGE / "_course"
 
 
 def data_dir() -> Path:

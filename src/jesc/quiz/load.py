@@ -18,6 +18,7 @@ from typing import Any, Mapping
 import yaml
 
 from jesc.errors import QuizError
+from jesc.paths import REPO_ROOT
 from jesc.quiz.model import (
     FEEDBACK_MODES,
     QUESTION_TYPES,
@@ -31,11 +32,8 @@ from jesc.quiz.model import (
     SingleChoice,
 )
 
-_HERE = Path(__file__).resolve()
-#: The repository root in a checkout (src/jesc/quiz/load.py -> ../../..).
-REPO_ROOT = _HERE.parents[3]
-#: Where quiz files are looked up by name: the checkout first, then the copy inside a wheel.
-QUIZ_DIRS = (REPO_ROOT / "exercises" / "quizzes", _HERE.parents[1] / "_course" / "exercises" / "quizzes")
+#: Where quiz files are looked up by name (the checkout, or the copy inside a wheel: see jesc.paths).
+QUIZ_DIRS = (REPO_ROOT / "exercises" / "quizzes",)
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
