@@ -148,11 +148,10 @@ def _svg(fig) -> str:
     return buf.getvalue()
 
 
-def show(fig, fmt: str = "png", save: str | Path | None = None):
+def show(fig, fmt: str = "png", save: str | Path | None = None) -> None:
     """Display ``fig`` in the notebook as a compressed PNG (default) or SVG, optionally also save it.
 
-    The figure is closed afterwards, so that the notebook shows it once. Returns the IPython display
-    object (handy in tests).
+    The figure is closed afterwards and nothing is returned, so that the notebook shows it once.
     """
     from IPython.display import SVG, Image, display
 
@@ -171,7 +170,6 @@ def show(fig, fmt: str = "png", save: str | Path | None = None):
         path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
     plt.close(fig)
     display(obj)
-    return obj
 
 
 def legend_handles(frameworks: Iterable[str]):
