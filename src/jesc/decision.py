@@ -24,7 +24,7 @@ from typing import Any, Mapping, Sequence
 import pandas as pd
 
 from jesc.errors import CourseError
-from jesc.quiz.html import json_for_script  # shared JSON-in-<script> escaping (see the quiz engine)
+from jesc.static_html import json_for_script  # shared JSON-in-<script> escaping
 
 __all__ = ["DecisionError", "Criterion", "Option", "Exercise", "exercise", "rank", "render_html",
            "sortable", "SortableTable", "MAX_WEIGHT"]

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Sequence
 import pandas as pd
 
 from jesc.errors import CourseError
-from jesc.quiz.html import json_for_script  # shared JSON-in-<script> escaping (see the quiz engine)
+from jesc.static_html import json_for_script  # shared JSON-in-<script> escaping
 
 __all__ = [
     "TimelineError", "FRAMEWORKS", "DOMAINS", "SPA_STEPS", "EPA_STEPS", "decade", "filter_events",
