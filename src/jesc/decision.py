@@ -18,13 +18,12 @@ from __future__ import annotations
 import math
 import numbers
 from dataclasses import dataclass, field
-from html import escape
 from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
 from jesc.errors import CourseError
-from jesc.static_html import json_for_script  # shared JSON-in-<script> escaping
+from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script
 
 __all__ = ["DecisionError", "Criterion", "Option", "Exercise", "exercise", "rank", "render_html",
            "sortable", "SortableTable", "MAX_WEIGHT"]
@@ -84,15 +83,7 @@ class Exercise:
                             columns=[c.name for c in self.criteria])
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle: dict[str, Any] = {"text/plain": self._plain(), "text/html": render_html(self, _next_id())}
-        try:
-            view = make_widget(self)._repr_mimebundle_()
-        except ImportError:
-            view = None
-        key = "application/vnd.jupyter.widget-view+json"
-        if view and key in view:
-            bundle[key] = view[key]
-        return bundle
+        return dual_bundle(self._plain(), render_html(self, dom_id("decision")), lambda: make_widget(self))
 
     def _plain(self) -> str:
         r = rank(self, self.default_weights)
@@ -195,18 +186,7 @@ def exercise() -> Exercise:
 
 
 # ------------------------------------------------------------------------------------------ display
-def _e(text: Any) -> str:
-    return escape(str(text), quote=True)
-
-
-_instances = {"decision": 0, "table": 0}
-
-
-def _next_id(kind: str = "decision") -> str:
-    _instances[kind] += 1
-    n = _instances[kind]
-    base = f"jesc-{kind}"
-    return base if n == 1 else f"{base}-{n}"
+_e = escape_html
 
 
 def render_html(ex: Exercise, dom_id: str = "jesc-decision") -> str:
@@ -289,16 +269,8 @@ class SortableTable:
     caption: str
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle: dict[str, Any] = {"text/plain": self.df.to_string(index=False),
-                                  "text/html": sortable_html(self.df, self.caption, _next_id("table"))}
-        try:
-            view = _sortable_widget(self)._repr_mimebundle_()
-        except ImportError:
-            view = None
-        key = "application/vnd.jupyter.widget-view+json"
-        if view and key in view:
-            bundle[key] = view[key]
-        return bundle
+        html = sortable_html(self.df, self.caption, dom_id("table"))
+        return dual_bundle(self.df.to_string(index=False), html, lambda: _sortable_widget(self))
 
 
 def sortable(df: pd.DataFrame, caption: str) -> SortableTable:

@@ -40,6 +40,12 @@ def next_number(kind: str) -> int:
     return _counters[kind]
 
 
+def dom_id(kind: str) -> str:
+    """``jesc-<kind>`` for the first display of ``kind`` in this kernel, then ``jesc-<kind>-2``, ..."""
+    n = next_number(kind)
+    return f"jesc-{kind}" if n == 1 else f"jesc-{kind}-{n}"
+
+
 def dual_bundle(plain: str, html: str, make_widget: Callable[[], Any] | None) -> dict[str, Any]:
     """The mime bundle of a display object: text, HTML and, where ipywidgets works, the widget view."""
     bundle: dict[str, Any] = {"text/plain": plain, "text/html": html}

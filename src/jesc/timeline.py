@@ -19,13 +19,12 @@ element ids are deterministic (``jesc-timeline-1`` for the first explorer of a k
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
 from jesc.errors import CourseError
-from jesc.static_html import json_for_script  # shared JSON-in-<script> escaping
+from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script
 
 __all__ = [
     "TimelineError", "FRAMEWORKS", "DOMAINS", "SPA_STEPS", "EPA_STEPS", "decade", "filter_events",
@@ -153,17 +152,7 @@ def durations(events: pd.DataFrame, steps: Sequence[str]) -> pd.DataFrame:
 
 
 # ------------------------------------------------------------------------------------------ display
-def _e(text: Any) -> str:
-    return escape(str(text), quote=True)
-
-
-_instances = {"n": 0}
-
-
-def _next_id() -> str:
-    _instances["n"] += 1
-    n = _instances["n"]
-    return "jesc-timeline" if n == 1 else f"jesc-timeline-{n}"
+_e = escape_html
 
 
 def _records(ev: pd.DataFrame) -> list[dict[str, Any]]:
@@ -288,16 +277,8 @@ class Explorer:
                 f"frameworks {', '.join(f for f in FRAMEWORKS if t[f].sum())}")
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle: dict[str, Any] = {"text/plain": self._plain(),
-                                  "text/html": render_html(self.events, _next_id(), self.title)}
-        try:
-            view = make_widget(self.events)._repr_mimebundle_()
-        except ImportError:  # no ipywidgets: the HTML still works
-            view = None
-        key = "application/vnd.jupyter.widget-view+json"
-        if view and key in view:
-            bundle[key] = view[key]
-        return bundle
+        html = render_html(self.events, dom_id("timeline"), self.title)
+        return dual_bundle(self._plain(), html, lambda: make_widget(self.events))
 
     def __repr__(self) -> str:
         return f"<Timeline explorer: {len(self.events)} events>"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jesc.static_html import escape_html, json_for_script  # noqa: F401 (re-exported)
+from jesc.static_html import escape_html, json_for_script, next_number  # noqa: F401 (json_for_script re-exported)
 from jesc.quiz.model import Matching, MultipleSelect, Numeric, Ordering, Question, Quiz, Result, SingleChoice
 
 ICON_RIGHT = "\u2714"  # heavy check mark
@@ -20,14 +20,10 @@ ICON_WRONG = "\u2718"  # heavy ballot x
 _e = escape_html
 
 
-_instances: dict[str, int] = {}
-
-
 def next_instance(quiz: Quiz) -> int:
     """1 for the first display of a quiz in this kernel, 2 for the second, ... (deterministic in a
     fresh kernel, as nbval runs it), so that two displays on one page never share element ids."""
-    _instances[quiz.name] = _instances.get(quiz.name, 0) + 1
-    return _instances[quiz.name]
+    return next_number(f"quiz-{quiz.name}")
 
 
 def quiz_dom_id(quiz: Quiz, instance: int = 1) -> str:
