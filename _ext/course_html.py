@@ -3,9 +3,38 @@
 * Thebe (live code in the page) is off: it would load from a CDN, and sphinx-thebe 0.3.1 declares its
   configuration twice per page, which is a JavaScript error in every page's console. Jupyter Book 1
   always loads the extension, so its scripts are dropped here.
+* MathJax: the course has no maths, and Sphinx would load MathJax from a CDN on every page that has
+  maths or has one in its toctree. A stray pair of ``$`` in text (with MyST's ``dollarmath``, e.g.
+  "US$ ... US$") is maths to Sphinx; such a page gets a warning here (an error with ``-W``) naming
+  the page. Escape the dollars (``US\\$``) or write "USD".
+
+Once the HTML is written (``build-finished``), every page is rewritten by :func:`fix_page`, which makes
+only these exact changes (each is tested by ``tests/browser/test_accessibility.py`` and
+``tests/browser/test_offline.py``):
+
+* Font Awesome's JavaScript (``_static/scripts/fontawesome.js``, 1.5 MB, loaded by pydata-sphinx-theme
+  on every page) is not loaded. The theme's stylesheet already carries Font Awesome's CSS and web fonts,
+  which draw the same icons; the script only swapped them for inline SVG. Without it a page weighs about
+  1 MB instead of 2.6 MB (budget: 2 MB, see ``tests/browser/test_offline.py``).
+* The expand/collapse toggles of the sidebar's table of contents (``<summary>`` holding only an icon)
+  get an accessible name, "Sections of <chapter>" (axe rule ``summary-name``, serious).
+* The bibliography's entries (docutils: ``role="doc-biblioentry"``, a deprecated ARIA role, inside
+  ``role="list"``) become ``role="listitem"`` (axe rules ``aria-required-children``, critical;
+  ``aria-deprecated-role``).
+
+Styling fixes for theme defaults that fail axe live in ``_static/jesc-a11y.css``; the print stylesheet
+in ``_static/jesc-print.css``.
 """
 
 from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
 
 
 def _is_thebe(script) -> bool:
@@ -19,6 +48,47 @@ def drop_thebe_scripts(app, pagename, templatename, context, doctree):
         context["script_files"] = [s for s in context["script_files"] if not _is_thebe(s)]
 
 
+def warn_of_cdn_mathjax(app, pagename, templatename, context, doctree):
+    for script in context.get("script_files", []):
+        filename = str(getattr(script, "filename", None) or script)
+        if "mathjax" in filename.lower() and re.match(r"^(https?:)?//", filename):
+            logger.warning(
+                "this page loads MathJax from %s: it (or a page in its toctree) has maths, perhaps a "
+                "stray pair of $ in text; the course has no maths and loads nothing from other sites: "
+                "escape the dollars (\\$) or write USD", filename, location=pagename)
+
+
+_FONTAWESOME_JS = re.compile(r'[ \t]*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>\n?')
+_TOC_SUMMARY = re.compile(r'(<a [^>]*>((?:(?!</a>).)*)</a><details[^>]*>)<summary>')
+_BIBLIOENTRY = 'role="doc-biblioentry"'
+
+
+def _summary_label(m: re.Match) -> str:
+    title = html.unescape(re.sub(r"<[^>]+>", "", m.group(2))).strip() or "this chapter"
+    return f'{m.group(1)}<summary aria-label="{html.escape("Sections of " + title, quote=True)}">'
+
+
+def fix_page(text: str) -> str:
+    """The page ``text`` with the changes listed in the module docstring (idempotent)."""
+    text = _FONTAWESOME_JS.sub("", text)
+    text = _TOC_SUMMARY.sub(_summary_label, text)
+    return text.replace(_BIBLIOENTRY, 'role="listitem"')
+
+
+def fix_written_pages(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    for path in Path(app.outdir).rglob("*.html"):
+        if path.relative_to(app.outdir).parts[0] in ("_static", "_sources"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        fixed = fix_page(text)
+        if fixed != text:
+            path.write_text(fixed, encoding="utf-8")
+
+
 def setup(app):
     app.connect("html-page-context", drop_thebe_scripts, priority=900)
+    app.connect("html-page-context", warn_of_cdn_mathjax, priority=900)
+    app.connect("build-finished", fix_written_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
