@@ -82,3 +82,16 @@ def test_search_finds_the_nato_part(page):
     links = results.locator("a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
     assert any(re.search(r"chapters/nato/", href or "") for href in links), links
     assert page.external_requests == []
+
+
+def test_notebook_pages_offer_binder_colab_and_download(page):
+    """A section page links its own .ipynb for Binder and Colab, and offers the source download."""
+    open_built(page, "chapters/introduction/timeline.html")
+    hrefs = page.locator("a").evaluate_all("els => els.map(a => a.href)")
+    assert any(h.startswith("https://mybinder.org/") and h.endswith("chapters/introduction/timeline.ipynb")
+               for h in hrefs), "no Binder link to the page's notebook"
+    assert any(h.startswith("https://colab.research.google.com/github/")
+               and h.endswith("chapters/introduction/timeline.ipynb") for h in hrefs), "no Colab link"
+    download = page.locator(".btn-download-source-button")
+    assert download.count() == 1
+    assert page.external_requests == []
