@@ -412,28 +412,40 @@ def reader_context(browser, book_url: str, mode: str = "light", **options):
     return context
 
 
-def axe_violations(page, include: str | None = None) -> list[dict]:
-    """axe-core's violations on ``page`` (injected once per document), each a dict with ``id``,
-    ``impact``, ``help`` and ``targets`` (a list of CSS selectors). ``include`` limits the run to a
-    selector.
+def axe_start(page, include: str | None = None) -> None:
+    """Start axe-core on ``page`` (injected once per document) without waiting for it, so that the
+    browser can check one tab while the test loads the next; :func:`axe_result` collects it.
 
     ``preload: false``: axe does not re-fetch the stylesheets (it resolves the theme's
     ``@import "../basic.css"`` against the page instead of the stylesheet, a 404 on every page, and it
     takes a third of the time); the only rule that needs them, css-orientation-lock, is then
-    "incomplete", and no stylesheet of the book locks the orientation."""
+    "incomplete", and no stylesheet of the book locks the orientation.
+    """
     if not AXE_JS.is_file():
         raise FileNotFoundError(f"{AXE_JS} is missing: run `npm ci --prefix tests/browser`")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
-    return page.evaluate(
-        """async ([tags, include]) => {
-            const r = await axe.run(include ? {include: [include]} : document,
-                {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], preload: false});
-            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                targets: v.nodes.map(n => n.target.join(' '))}));
+    page.evaluate(
+        """([tags, include]) => {
+            window.__jescAxe = axe.run(include ? {include: [include]} : document,
+                {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], preload: false})
+              .then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                    targets: v.nodes.map(n => n.target.join(' '))})));
         }""",
         [AXE_TAGS, include],
     )
+
+
+def axe_result(page) -> list[dict]:
+    """The violations of the run :func:`axe_start` began: dicts with ``id``, ``impact``, ``help`` and
+    ``targets`` (CSS selectors)."""
+    return page.evaluate("() => window.__jescAxe")
+
+
+def axe_violations(page, include: str | None = None) -> list[dict]:
+    """axe-core's violations on ``page`` (WCAG 2 A/AA and best practices), see :func:`axe_start`."""
+    axe_start(page, include)
+    return axe_result(page)
 
 
 def describe_violations(found: list[tuple[str, str, dict]]) -> str:
