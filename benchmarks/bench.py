@@ -1,0 +1,116 @@
+"""Measure the course's build and test speed and its page weight, against the targets.
+
+    .venv/bin/python benchmarks/bench.py [--skip-tests] [--json benchmarks/results/latest.json]
+
+Measures, on a scratch copy of the sources (as tests/browser/book.py makes it):
+clean build with notebook execution, rebuild with no change, rebuild after one chapter changes,
+each notebook's execution time, the test suite's time, and the weight of every built page.
+Prints a table and writes the figures as JSON. Targets (2-core machine) are reported, not asserted:
+speed is measured here, not in timed tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests" / "browser"))
+from book import build_from_scratch, jupyter_book_command  # noqa: E402  (shared with the tests)
+from site_pages import PAGE_BUDGET, format_weights, page_weights, weight_totals  # noqa: E402
+
+TARGETS_S = {"clean build": 120, "rebuild, no change": 15, "rebuild, one chapter changed": 30}
+# The chapter whose text the one-chapter rebuild changes: the pilot chapter's first notebook.
+CHANGED_CHAPTER = "chapters/introduction"
+
+
+def timed(fn, *args):
+    start = time.perf_counter()
+    result = fn(*args)
+    return time.perf_counter() - start, result
+
+
+def rebuild(source: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(jupyter_book_command() + ["build", str(source), "-W", "-n", "--keep-going"],
+                          capture_output=True, text=True)
+
+
+def change_one_chapter(source: Path) -> Path:
+    """Edit the text of one notebook of the changed chapter (as an author would); return it."""
+    notebook = sorted((source / CHANGED_CHAPTER).glob("*.ipynb"))[0]
+    nb = nbformat.read(notebook, as_version=4)
+    markdown = next(c for c in nb.cells if c.cell_type == "markdown")
+    markdown.source += "\n\nA sentence added by the benchmark."
+    nbformat.write(nb, notebook)
+    return notebook
+
+
+def notebook_times() -> list[dict]:
+    rows = []
+    for path in sorted(p for d in ("chapters", "exercises") for p in (REPO / d).rglob("*.ipynb")
+                       if ".ipynb_checkpoints" not in p.parts):
+        nb = nbformat.read(path, as_version=4)
+        seconds, _ = timed(NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(path.parent)}})
+                           .execute)
+        rows.append({"notebook": str(path.relative_to(REPO)), "seconds": round(seconds, 2)})
+    return rows
+
+
+def test_suite_time() -> float:
+    seconds, _ = timed(subprocess.run, ["bash", str(REPO / "tools" / "run-tests.sh"), "-q"])
+    return round(seconds, 1)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-tests", action="store_true", help="do not time the test suite")
+    parser.add_argument("--json", type=Path, default=REPO / "benchmarks" / "results" / "latest.json")
+    args = parser.parse_args()
+
+    figures: dict = {"builds_s": {}, "targets_s": TARGETS_S, "page_budget_bytes": PAGE_BUDGET}
+    with tempfile.TemporaryDirectory() as tmp:
+        seconds, (html, done) = timed(build_from_scratch, REPO, Path(tmp))
+        if done.returncode != 0:
+            print(done.stdout[-3000:], done.stderr[-3000:], sep="\n")
+            return 1
+        figures["builds_s"]["clean build"] = round(seconds, 1)
+        source = html.parents[1]
+        figures["builds_s"]["rebuild, no change"] = round(timed(rebuild, source)[0], 1)
+        change_one_chapter(source)
+        figures["builds_s"]["rebuild, one chapter changed"] = round(timed(rebuild, source)[0], 1)
+        figures["pages"] = page_weights(html)
+        figures["pages_total"] = weight_totals(figures["pages"])
+    figures["notebooks_s"] = notebook_times()
+    if not args.skip_tests:
+        figures["test_suite_s"] = test_suite_time()
+
+    report(figures)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(figures, indent=2) + "\n")
+    print(f"\nwritten to {args.json}")
+    return 0
+
+
+def report(figures: dict) -> None:
+    print(f"{'build':32} {'seconds':>8} {'target':>7}")
+    for name, seconds in figures["builds_s"].items():
+        target = TARGETS_S[name]
+        print(f"{name:32} {seconds:8.1f} {target:7} {'ok' if seconds <= target else 'OVER'}")
+    print(f"\n{'notebook':60} {'seconds':>8}")
+    for row in figures["notebooks_s"]:
+        print(f"{row['notebook']:60} {row['seconds']:8.2f}")
+    if "test_suite_s" in figures:
+        print(f"\ntest suite: {figures['test_suite_s']} s")
+    print()
+    print(format_weights(figures["pages"]))
+
+if __name__ == "__main__":
+    sys.exit(main())
