@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import calendar
 import csv
+import io
 import json
 import re
 from functools import lru_cache
@@ -58,13 +59,48 @@ def _package_path() -> Path:
 
 def package() -> dict[str, Any]:
     """The parsed ``datapackage.json``."""
-    return _read_json(str(_package_path()), _package_path().stat().st_mtime_ns)
+    path = _package_path()
+    if not path.is_file():
+        raise DataError(f"{path}: file not found (the data package descriptor)")
+    return _read_json(str(path), path.stat().st_mtime_ns)
+
+
+def _decode_error(relpath: str, raw: bytes, exc: UnicodeDecodeError) -> DataError:
+    line = raw[: exc.start].count(b"\n") + 1
+    return DataError(f"{relpath}, line {line}: byte {raw[exc.start]:#04x} is not UTF-8 text "
+                     "(save the file as UTF-8)")
 
 
 @lru_cache(maxsize=4)
 def _read_json(path: str, _mtime: int) -> dict[str, Any]:
-    with open(path, encoding="utf-8") as f:
-        return json.load(f)
+    relpath = f"{Path(path).parent.name}/{Path(path).name}"
+    raw = Path(path).read_bytes()
+    try:
+        descriptor = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise _decode_error(relpath, raw, exc) from None
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{relpath}, line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})") from None
+    _check_descriptor(relpath, descriptor)
+    return descriptor
+
+
+def _check_descriptor(relpath: str, descriptor: Any) -> None:
+    """The shape the loader relies on: resources with a name, a path and a list of schema fields."""
+    resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    if not isinstance(resources, list):
+        raise DataError(f"{relpath}: expected an object with a list 'resources'")
+    for i, res in enumerate(resources):
+        where = f"{relpath}, resources[{i}]"
+        if not isinstance(res, dict):
+            raise DataError(f"{where}: expected an object, got {type(res).__name__}")
+        for key in ("name", "path"):
+            if not isinstance(res.get(key), str) or not res.get(key):
+                raise DataError(f"{where}: field '{key}' must be a non-empty string")
+        fields = res.get("schema", {}).get("fields") if isinstance(res.get("schema"), dict) else None
+        if not isinstance(fields, list) or not all(isinstance(f, dict) and isinstance(f.get("name"), str)
+                                                   for f in fields):
+            raise DataError(f"{where} ({res['name']}): 'schema.fields' must be a list of objects with a 'name'")
 
 
 def tables() -> list[str]:
@@ -143,8 +179,13 @@ class _Problems:
 def _read_rows(path: Path, relpath: str) -> tuple[list[str], list[list[str]]]:
     if not path.exists():
         raise DataError(f"{relpath}: file not found (listed in data/datapackage.json)")
-    with open(path, encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
+    raw = path.read_bytes()
+    try:
+        rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+    except UnicodeDecodeError as exc:
+        raise _decode_error(relpath, raw, exc) from None
+    except csv.Error as exc:
+        raise DataError(f"{relpath}: not a readable CSV file ({exc})") from None
     if not rows:
         raise DataError(f"{relpath}: file is empty (expected a header row)")
     return rows[0], rows[1:]

@@ -96,7 +96,7 @@ def use() -> None:
 def colour_for(framework: str) -> str:
     try:
         return FRAMEWORK_COLOURS[framework]
-    except KeyError:
+    except (KeyError, TypeError):  # TypeError: an unhashable value such as a list
         raise StyleError(f"style: no colour for framework {framework!r}; expected one of "
                          f"{', '.join(FRAMEWORK_COLOURS)}") from None
 
@@ -104,7 +104,7 @@ def colour_for(framework: str) -> str:
 def marker_for(framework: str) -> str:
     try:
         return FRAMEWORK_MARKERS[framework]
-    except KeyError:
+    except (KeyError, TypeError):
         raise StyleError(f"style: no marker for framework {framework!r}; expected one of "
                          f"{', '.join(FRAMEWORK_MARKERS)}") from None
 

@@ -109,8 +109,12 @@ def per_decade(events: pd.DataFrame, by: str = "framework") -> pd.DataFrame:
     with a ``total`` column."""
     ev = _check_table(events)
     cats = {"framework": FRAMEWORKS, "domain": DOMAINS}
-    if by not in cats:
+    if not isinstance(by, str) or by not in cats:
         raise TimelineError(f"timeline.per_decade: by must be 'framework' or 'domain', got {by!r}")
+    if ev.empty:  # nothing to count: an empty table with the usual columns
+        empty = pd.DataFrame(columns=[*cats[by], "total"], dtype=int)
+        empty.index.name, empty.columns.name = "decade", by
+        return empty
     dec = decade(ev["date"]).rename("decade")
     table = pd.crosstab(dec, ev[by].astype(str)).reindex(columns=list(cats[by]), fill_value=0)
     first, last = int(dec.min()), int(dec.max())
@@ -129,8 +133,9 @@ def durations(events: pd.DataFrame, steps: Sequence[str]) -> pd.DataFrame:
     then counted from the first day of that period and are approximate).
     """
     ev = _check_table(events)
-    if isinstance(steps, str) or len(steps) < 2:
-        raise TimelineError(f"timeline.durations: steps must be a list of at least two event ids, got {steps!r}")
+    if isinstance(steps, str) or not isinstance(steps, Sequence) or len(steps) < 2 \
+            or not all(isinstance(s, str) for s in steps):
+        raise TimelineError(f"timeline.durations: steps must be a list of at least two event ids (strings), got {steps!r}")
     by_id = ev.set_index(ev["id"].astype(str))
     missing = [s for s in steps if s not in by_id.index]
     if missing:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from jesc.errors import QuizError
 from jesc.static_html import escape_html, json_for_script, next_number  # noqa: F401 (json_for_script re-exported)
 from jesc.quiz.model import Matching, MultipleSelect, Numeric, Ordering, Question, Quiz, Result, SingleChoice
 
@@ -57,6 +58,10 @@ def quiz_data(quiz: Quiz) -> dict[str, Any]:
 
 
 def render_html(quiz: Quiz, instance: int = 1) -> str:
+    if not isinstance(quiz, Quiz):
+        raise QuizError(f"render_html: expected a Quiz, got {type(quiz).__name__}")
+    if isinstance(instance, bool) or not isinstance(instance, int) or instance < 1:
+        raise QuizError(f"render_html: instance must be a whole number from 1, got {instance!r}")
     qid = quiz_dom_id(quiz, instance)
     immediate = quiz.feedback == "immediate"
     out = [f'<div class="jesc-quiz" id="{qid}" data-jesc-quiz="{_e(quiz.name)}" '

@@ -355,6 +355,8 @@ def _listify(v: Any) -> Any:
 
 def find_quiz(path_or_name: str | Path) -> Path:
     """The quiz file for a name ('demo') or a path ('exercises/quizzes/demo.yml')."""
+    if not isinstance(path_or_name, (str, Path)) or not str(path_or_name).strip():
+        raise QuizError(f"find_quiz: expected a quiz name or a path to a .yml file, got {path_or_name!r}")
     p = Path(path_or_name)
     if p.suffix in (".yml", ".yaml") or len(p.parts) > 1:
         for cand in (p, REPO_ROOT / p):

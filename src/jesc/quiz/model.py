@@ -25,7 +25,7 @@ import math
 import numbers
 import random
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from jesc.errors import QuizError
 
@@ -322,11 +322,16 @@ class Quiz:
 
     def score(self, answers: dict[str, Any]) -> tuple[int, int]:
         """(number correct, number of questions) for a dict ``{question id: answer}``."""
+        if not isinstance(answers, Mapping):
+            raise QuizError(f"{self.name}: score() expects a mapping {{question id: answer}}, "
+                            f"got {type(answers).__name__}")
         results = [self.check(qid, a) for qid, a in answers.items()]
         return sum(r.score for r in results), len(self.questions)
 
     def select(self, ids: Sequence[str]) -> "Quiz":
         """A quiz made of some questions only (e.g. to show one question inside a section)."""
+        if isinstance(ids, str) or not isinstance(ids, Sequence) or not ids:
+            raise QuizError(f"{self.name}: select() expects a non-empty list of question ids, got {ids!r}")
         qs = tuple(self.question(i) for i in ids)
         return Quiz(self.name, self.title, qs, self.feedback, self.shuffle, self.seed, "",
                     self.source_file, self.computed)
