@@ -5,8 +5,4 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup-env.sh"
 if [ "$#" -gt 0 ]; then notebooks=("$@"); else
   mapfile -t notebooks < <(find chapters exercises -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)
 fi
-for nb in "${notebooks[@]}"; do
-  echo "== $nb"
-  # --sync takes the newer of the pair as the source of the text; --execute then stores fresh outputs.
-  jupytext --sync --execute "$nb"
-done
+python tools/execute_notebooks.py "${notebooks[@]}"
