@@ -186,11 +186,12 @@ def durations(missions: pd.DataFrame, until: Any) -> pd.DataFrame:
 _e = escape_html
 
 
-def _year_span(table: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """First year and last year of each row (None when the end is empty)."""
-    starts = table["start"].dt.year.astype(int)
+def _year_span(table: pd.DataFrame) -> tuple[dict[Any, int], dict[Any, int | None]]:
+    """First year and last year of each row, by index (None when the end is empty). Plain dicts, not
+    Series: a Series would turn None into NaN, which is not valid JSON for the page's script."""
     last = _last_days(table)
-    ends = last.map(lambda t: None if t == pd.Timestamp.max else int(t.year))
+    starts = {i: int(t.year) for i, t in table["start"].items()}
+    ends = {i: None if t == pd.Timestamp.max else int(t.year) for i, t in last.items()}
     return starts, ends
 
 
