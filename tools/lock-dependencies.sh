@@ -6,7 +6,7 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 "${PYTHON:-python3}" -m venv "$tmp/venv"
 "$tmp/venv/bin/python" -m pip install --quiet --upgrade pip
-"$tmp/venv/bin/python" -m pip install --quiet -e "$ROOT[book,test]"
+"$tmp/venv/bin/python" -m pip install --quiet -e "$ROOT[book,test,assignments]"
 {
   echo "# Pinned dependencies of the course (Python 3.11). Regenerate with: bash tools/lock-dependencies.sh"
   "$tmp/venv/bin/python" -m pip freeze --exclude-editable | grep -v '^jesc'
