@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import sys
@@ -30,8 +31,21 @@ def build_from_scratch(repo: Path, workdir: Path) -> tuple[Path, subprocess.Comp
     done = subprocess.run(
         jupyter_book_command() + ["build", str(source), "-W", "-n", "--keep-going"],
         capture_output=True, text=True, timeout=900,
+        env={**os.environ, "JESC_EDITION": "student"},
     )
     return source / "_build" / "html", done
+
+
+def build_edition(source: Path, edition: str) -> tuple[Path, subprocess.CompletedProcess]:
+    """Build another edition of the scratch copy ``source`` (after :func:`build_from_scratch`), as
+    ``tools/build-book.sh --edition EDITION`` does: into ``source/_build/<edition>/_build/html``,
+    sharing the execution cache of the first build, so that no notebook runs again."""
+    done = subprocess.run(
+        jupyter_book_command() + ["build", str(source), "--path-output", str(source / "_build" / edition),
+                                  "-W", "-n", "--keep-going"],
+        capture_output=True, text=True, timeout=900, env={**os.environ, "JESC_EDITION": edition},
+    )
+    return source / "_build" / edition / "_build" / "html", done
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from book import build_from_scratch, open_built, serve
+from book import build_edition, build_from_scratch, open_built, serve
 
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -35,6 +35,16 @@ def built_book(scratch_build) -> Path:
     html, done = scratch_build
     if done.returncode != 0:
         pytest.fail("the book does not build:\n" + (done.stdout + done.stderr)[-6000:])
+    return html
+
+
+@pytest.fixture(scope="session")
+def instructor_book(built_book) -> Path:
+    """HTML root of the instructor edition, built once a session from the same scratch copy as
+    `built_book` (the student edition) and with its execution cache."""
+    html, done = build_edition(built_book.parent.parent, "instructor")
+    if done.returncode != 0:
+        pytest.fail("the instructor edition does not build:\n" + (done.stdout + done.stderr)[-6000:])
     return html
 
 

@@ -64,3 +64,34 @@ def _html(quiz: Quiz) -> str:
         out.append(f"<p>{e(_explanation(q))}</p></li>")
     out.append("</ol></section>")
     return "\n".join(out)
+
+
+def page_key(data: dict, quiz_dir=None) -> str:
+    """The HTML answer key of a quiz as a built page shows it.
+
+    ``data`` is the JSON a quiz's static HTML carries (:func:`jesc.quiz.html.quiz_data`): its
+    ``name`` finds the quiz file, its numeric answers supply the values computed from the data
+    when the notebook ran, and its question ids restrict the key to the questions shown. The
+    instructor edition of the book appends this key after each quiz (``_ext/editions.py``).
+    """
+    from jesc.quiz.load import QUIZ_DIRS, load_quiz
+
+    if not isinstance(data, dict) or not isinstance(data.get("name"), str):
+        raise QuizError(f"page_key: expected the quiz data of a page (with a 'name'), got {data!r:.80}")
+    name = data["name"]
+    shown = {q.get("id"): q for q in data.get("questions", []) if isinstance(q, dict)}
+    dirs = [quiz_dir] if quiz_dir is not None else QUIZ_DIRS
+    for d in dirs:
+        for path in sorted(d.glob("*.y*ml")):
+            quiz = load_quiz(path, allow_missing=True)
+            if quiz.name != name:
+                continue
+            answers = {q.answer_from: shown[q.id].get("answer") for q in quiz.questions
+                       if q.answer_missing and q.id in shown}
+            if answers:
+                quiz = load_quiz(path, answers=answers, allow_missing=True)
+            ids = [q.id for q in quiz.questions if q.id in shown]
+            if not ids:
+                raise QuizError(f"{path}: the page shows none of quiz {name!r}'s questions")
+            return _html(quiz.select(ids) if len(ids) < len(quiz.questions) else quiz)
+    raise QuizError(f"page_key: no quiz file in {', '.join(map(str, dirs))} has the name {name!r}")
