@@ -60,3 +60,16 @@ def test_imports_are_visible_and_link_the_primer(path):
     if path.stem != "using-the-book":
         assert PRIMER in before, (f"{rel(path)}: the text before the first visible code cell must link to "
                                   f"the pandas primer ({{ref}}`{PRIMER}`)")
+
+
+def long_lines(path: Path):
+    for number, cell in enumerate(code_cells(path), start=1):
+        for line_no, line in enumerate(cell.source.splitlines(), start=1):
+            if len(line) > MAX_COLUMNS:
+                yield f"{rel(path)}: code cell {number}, line {line_no}: {len(line)} characters: {line[:60]}..."
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=rel)
+def test_code_lines_fit_79_columns(path):
+    offenders = list(long_lines(path))
+    assert not offenders, "code lines over 79 characters:\n" + "\n".join(offenders)
