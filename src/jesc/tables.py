@@ -8,7 +8,7 @@ to the month, bibliography keys and internal ids. :func:`show` renders it for a 
   the precision of the data: ``1983``, ``May 1983``, ``29 May 1983``), and other dates are written in full;
 - a missing value is an em dash with a tooltip, never ``<NA>`` or ``NaN``;
 - a ``source`` (or ``sources``) column of ``references.bib`` keys shows "Author (year)" linked to the
-  book's bibliography (``_config.yml`` gives every entry the anchor ``bib-<key>``);
+  book's Bibliography page (its entries carry no stable per-key anchor, so the link is to the page);
 - internal ids (``id`` and ``*_id`` columns) are left out;
 - the table sits in a keyboard-focusable scroll container with a visible cue when it is wider than the
   page (``_static/jesc-table.css``).
@@ -98,7 +98,7 @@ def citation(key: str, href: str | None = None, labels: dict[str, str] | None = 
     if key not in labels:
         raise TableError(f"source {key!r} is not a key in references.bib")
     href = _bibliography_href() if href is None else href
-    return (f'<a class="jesc-cite" href="{escape_html(href)}#{anchor(key)}">'
+    return (f'<a class="jesc-cite" href="{escape_html(href)}" data-key="{escape_html(key)}">'
             f"{escape_html(labels[key])}</a>")
 
 
