@@ -240,7 +240,7 @@ def make_widget(ex: Exercise):
     import ipywidgets as w
 
     sliders = {c.id: w.IntSlider(value=int(ex.default_weights[c.id]), min=0, max=MAX_WEIGHT, description=c.name,
-                                 style={"description_width": "initial"}, layout=w.Layout(width="32em"))
+                                 style={"description_width": "initial"}, layout=w.Layout(width="100%", max_width="32em"))
                for c in ex.criteria}
     out = w.HTML()
 

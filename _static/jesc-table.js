@@ -1,0 +1,53 @@
+/* Every table of a page in a scroll container with a visible cue when it is wider than the column
+   (issue 17). jesc.tables.show writes the container itself; other tables (Markdown, pandas) get one
+   here. The cue is shown only while the table overflows, and follows the window's width. */
+(function () {
+  "use strict";
+  var CUE = "Scroll sideways to see every column \u2192";
+  function wrap(table) {
+    if (table.closest(".jesc-table-scroll, .jesc-quiz, .jesc-timeline, .jesc-decision")) { return; }
+    var box = document.createElement("div");
+    box.className = "jesc-table-scroll";
+    box.tabIndex = 0;
+    box.setAttribute("role", "region");
+    var caption = table.querySelector("caption");
+    box.setAttribute("aria-label", caption ? caption.textContent.trim() : "Table");
+    var cue = document.createElement("p");
+    cue.className = "jesc-table-cue";
+    cue.setAttribute("aria-hidden", "true");
+    cue.textContent = CUE;
+    table.parentNode.insertBefore(cue, table);
+    table.parentNode.insertBefore(box, table);
+    box.appendChild(table);
+  }
+  function update() {
+    document.querySelectorAll(".jesc-table-scroll").forEach(function (box) {
+      var cue = box.previousElementSibling;
+      if (cue && cue.classList.contains("jesc-table-cue")) {
+        cue.setAttribute("data-overflow", String(box.scrollWidth > box.clientWidth + 1));
+      }
+    });
+  }
+  function wrapChart(svg) {
+    if (svg.parentNode.classList.contains("jesc-tl-chart-scroll")) { return; }
+    var box = document.createElement("div");
+    box.className = "jesc-table-scroll jesc-tl-chart-scroll";
+    box.tabIndex = 0;
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", "Timeline chart");
+    var cue = document.createElement("p");
+    cue.className = "jesc-table-cue";
+    cue.setAttribute("aria-hidden", "true");
+    cue.textContent = "Scroll sideways to see the whole chart \u2192";
+    svg.parentNode.insertBefore(cue, svg);
+    svg.parentNode.insertBefore(box, svg);
+    box.appendChild(svg);
+  }
+  function init() {
+    document.querySelectorAll(".bd-article table").forEach(wrap);
+    document.querySelectorAll("svg.jesc-tl-chart").forEach(wrapChart);
+    update();
+    window.addEventListener("resize", update);
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
+})();
