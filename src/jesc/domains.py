@@ -327,7 +327,7 @@ class DomainPicker:
 
     def _plain(self) -> str:
         n = {dm: len(_events_of(self.events, dm)) for dm in DOMAINS}
-        return "Domain picker: " + ", ".join(f"{dm} ({k} events)" for dm, k in n.items())
+        return "Domain picker: " + ", ".join(f"{dm} ({k} event{'' if k == 1 else 's'})" for dm, k in n.items())
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         html = render_html(self.events, dom_id("domains"), self.tables)
