@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import jesc
-from jesc import decision, domains
+from jesc import decision, domains, timeline  # noqa: F401 (jesc.timeline)
 from jesc.errors import CourseError
 
 
@@ -96,3 +96,22 @@ def test_proposals_exercise_is_a_decision_exercise():
     top = decision.rank(ex, {"evidence": 0, "feasibility": 5, "fit": 0, "added": 0})
     assert set(top[top["rank"] == 1]["option"]) == {"A shared cyber manual",
                                                     "Teaching security at schools and universities"}
+
+
+def test_numbers_the_part_states():
+    """The sentences of chapters/new-domains that state a number (keep them true when the data change)."""
+    piracy = domains.piracy_by_region()
+    gulf, sea = piracy["gulf-of-aden-somalia"], piracy["south-east-asia"]
+    assert (int(gulf.idxmax()), int(gulf.max())) == (2011, 167)
+    assert gulf.loc[2013:].max() < 20 and sea.min() == 36
+    assert list(piracy.index[sea <= gulf]) == [2008, 2009, 2010, 2011]
+    space = domains.period_totals(domains.space_launches(), {"a": (2014, 2018), "b": (2019, 2023)})
+    assert space.loc["b", ["EU member states", "Japan"]].tolist() == [135, 77]
+    assert space.loc["a", ["Japan", "EU member states"]].tolist() == [74, 42]
+    cyber = domains.cyber_by_receiver().sum()
+    assert (cyber["eu-member-states"], cyber["japan"]) == (228, 49) and 4 < 228 / 49 < 5
+    spending = domains.milex(["Japan", "EU-27 (sum)"])
+    assert domains.change(spending, 2022, 2024).round().tolist() == [36.0, 25.0]
+    assert abs(domains.change(spending, 2022, 2025).diff().iloc[-1]) < 1
+    days = jesc.timeline.durations(jesc.load("events"), ["eu-japan-summit-2023", "security-defence-partnership"])
+    assert int(days["days"].sum()) == 477

@@ -388,7 +388,7 @@ def proposals_exercise() -> Exercise:
                {"evidence": 2, "feasibility": 1, "fit": 4, "added": 3},
                {"evidence": ("The article cites AsterX but gives no evidence that a new grouping is needed.", A),
                 "feasibility": ("Many states, space agencies and defence ministries would have to agree; the "
-                                "EU's own space law was still only a proposal in 2023.", "eu2023spacestrategy"),
+                                "EU's own space law was only announced in 2023.", "european2024spacestrategy"),
                 "fit": ("Space security and defence is one of the Partnership's areas.", E),
                 "added": ("Exercises such as AsterX already exist; a lab and supply chain would be new.", A)}),
         Option("cyber-manual", "A shared cyber manual",
