@@ -112,7 +112,11 @@ def _to_date(m: re.Match) -> date:
 def bib_dates(bib_text: str) -> dict[str, str]:
     """``{key: "YYYY-MM-DD"}`` for the entries of a .bib file that give year, month and day."""
     out = {}
-    for key, body in re.findall(r"@\w+\{([^,\s]+),(.*?)\n\}", bib_text, re.S):
+    for entry in re.split(r"\n(?=@)", bib_text):
+        head = re.match(r"@\w+\{([^,\s]+),(.*)", entry, re.S)
+        if not head:
+            continue
+        key, body = head.groups()
         y, m, d = (re.search(rf"\b{f}\s*=\s*\{{?(\w+)", body) for f in ("year", "month", "day"))
         if y and m and d and m[1][:3].lower() in [n[:3] for n in MONTHS]:
             out[key] = f"{y[1]}-{[n[:3] for n in MONTHS].index(m[1][:3].lower()) + 1:02d}-{int(d[1]):02d}"
