@@ -63,7 +63,7 @@ def glossary_page(glossary) -> str:
              "```{glossary}"]
     for _, row in glossary.sort_values("term", key=lambda s: s.str.lower()).iterrows():
         expansion = f"**{row['expansion']}**. " if isinstance(row["expansion"], str) and row["expansion"] else ""
-        lines += [str(row["term"]), f"  {expansion}{row['definition']} (Introduced in: {row['chapter']}; source {{cite}}`{row['source']}`.)", ""]
+        lines += [str(row["term"]), f"  {expansion}{row['definition']} (Introduced in: {{doc}}`/chapters/{row['chapter']}/index`; source {{cite}}`{row['source']}`.)", ""]
     lines += ["```", ""]
     return "\n".join(lines)
 
