@@ -28,7 +28,7 @@ import pandas as pd
 from jesc.errors import CourseError
 from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script
 
-__all__ = ["MissionsError", "KINDS", "LANES", "JAPAN_REGIONS", "AS_OF", "japan_kind", "period_end",
+__all__ = ["MissionsError", "KINDS", "LANES", "JAPAN_REGIONS", "CAPACITY_TASKS", "AS_OF", "japan_kind", "period_end",
            "combined", "running_at", "running_by_year", "matching_dates", "explorer", "render_html",
            "Explorer"]
 
@@ -45,6 +45,11 @@ JAPAN_REGIONS = {
     "DJI": "Horn of Africa and Indian Ocean", "": "Horn of Africa and Indian Ocean",
     "SLV": "Americas", "HTI": "Americas",
 }
+#: Main tasks of ``csdp_missions`` that build a partner's own capacity (training soldiers, police, judges,
+#: border and coast guards; advising on security sector reform). A reading of the course, not an EU category.
+CAPACITY_TASKS = ("police", "security sector reform", "training", "rule of law", "capacity building",
+                  "maritime capacity building", "military advice", "aviation security", "military partnership",
+                  "border management", "border assistance")
 _MILITARY_WORDS = ("SDF", "staff officer", "movement control", "military")
 _CIVILIAN_WORDS = ("civilian", "electoral observer")
 
@@ -131,7 +136,7 @@ def combined(deployments: pd.DataFrame, missions: pd.DataFrame) -> pd.DataFrame:
 def _short(name: str) -> str:
     """'United Nations Mission in Sudan (UNMIS)' -> 'UNMIS'; '... (UNMIT): military liaison officers' ->
     'UNMIT (military liaison officers)'; names without an acronym stay whole."""
-    acronyms = re.findall(r"\(([A-Z][A-Z0-9-]+)\)", name)
+    acronyms = re.findall(r"\(([A-Z][A-Z0-9-]+(?: [IVX]+)?)\)", name)
     if not acronyms:
         return name
     label = "/".join(acronyms)
