@@ -87,7 +87,7 @@ def _row_of(table: str, row_id: str) -> int:
         ("events", "epa-signed", "framework", "ASEAN", "'ASEAN' is not one of the allowed values"),
         ("events", "epa-signed", "source", "nosuchkey2099", "'nosuchkey2099' is not a key in references.bib"),
         ("events", "epa-signed", "source", "", "value is missing (required)"),
-        ("csdp_missions", "concordia", "end", "2002-01", "is before start '2003-03'"),
+        ("csdp_missions", "concordia", "end", "2002-01", "is before start '2003-03-31'"),
         ("csdp_missions", "concordia", "country", "XYZ", "'XYZ' is not an ISO 3166-1 alpha-3 country code"),
         ("japan_deployments", "untac", "start", "1992-02-30", "is not a date"),
     ],

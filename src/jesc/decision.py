@@ -151,8 +151,9 @@ def exercise() -> Exercise:
                "A formal agreement under which Japan joins EU crisis-management (CSDP) missions, civilian first.",
                {"operational": 4, "constitutional": 4, "cost": 3, "solidarity": 3, "restraint": 4},
                {"operational": ("Formal participants get more information and a say in policy-shaping.", T),
-                "constitutional": ("Tsuruoka finds no legal bar to civilian missions; only military ones raise "
-                                   "collective self-defence questions.", T),
+                "constitutional": ("Tsuruoka: Japan's absence from civilian missions is not necessarily "
+                                   "due to legal restrictions; SDF service under EU command raises "
+                                   "the collective self-defence issue.", T),
                 "cost": ("A formal framework has costs and benefits still to be weighed.", T),
                 "solidarity": ("Visible in Europe, less so in Washington.", T),
                 "restraint": ("Russia and China react less to Japan–EU than to Japan–NATO cooperation.", T)}),
