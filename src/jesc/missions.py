@@ -181,11 +181,13 @@ def matching_dates(missions: pd.DataFrame, total: int, civilian: int | None = No
     t = _need(missions, ("kind", "start", "end", "end_precision"), "csdp_missions")
     days = pd.date_range(_day(first), _day(last), freq="D")
     start = t["start"].to_numpy()
-    end = period_end(t["end"], t["end_precision"]).fillna(pd.Timestamp.max).to_numpy()
+    end_series = period_end(t["end"], t["end_precision"])
+    open_end = end_series.isna().to_numpy()
+    end = end_series.to_numpy()
     civ = (t["kind"].astype(str) == "civilian").to_numpy()
     ok = []
     for d in days.to_numpy():
-        on = (start <= d) & (end >= d)
+        on = (start <= d) & (open_end | (end >= d))
         ok.append(on.sum() == total and (civilian is None or (on & civ).sum() == civilian))
     flags = pd.Series(ok, index=days)
     runs, begin = [], None
@@ -215,8 +217,8 @@ def _records(both: pd.DataFrame, as_of: pd.Timestamp) -> list[dict[str, Any]]:
         out.append({
             "id": f"{r['lane']}-{r['id']}", "lane": str(r["lane"]), "label": str(r["label"]),
             "name": str(r["name"]), "kind": str(r["kind"]), "region": str(r["region"]),
-            "start": float(r["start"].year + (r["start"].dayofyear - 1) / 366),
-            "end": float(end.year + (end.dayofyear - 1) / 366),
+            "start": float(r["start"].year + (r["start"].day_of_year - 1) / 366),
+            "end": float(end.year + (end.day_of_year - 1) / 366),
             "from": int(r["start"].year), "to": int(end.year), "open": bool(r["open"]),
             "dates": f"{r['start_label']} to " + ("no end recorded" if r["open"] else str(r["end_label"])),
             "source": str(r["source"])})
