@@ -10,7 +10,8 @@ subclass), never a traceback from inside a library, and never change a file.
   course's real quizzes mutated at a random place; ``load_quiz`` on a corrupted copy of a quiz file;
   ``Quiz.check`` / ``Quiz.score`` / ``Quiz.select`` with answers of every wrong type; the answer key and
   the static HTML of every real quiz.
-* grading helpers (``jesc.grading``, when present): malformed key and submission notebooks.
+* assignment glue (``jesc.assignments``, when present): submissions that are not notebooks,
+  missing files.
 * timeline, decision and style helpers (when present): wrong tables, filters, weights and names.
 """
 
@@ -347,46 +348,40 @@ def _module(name):
         return None
 
 
-grading = _module("jesc.grading")
-KEYS = sorted((REPO / "exercises" / "assignments").glob("*.ipynb"))
+assignments = _module("jesc.assignments")
+SOURCES = sorted((REPO / "exercises" / "assignments").glob("*/*.ipynb"))
 
 
-@pytest.mark.skipif(grading is None or not KEYS, reason="no jesc.grading or no exercise key")
+@pytest.mark.skipif(assignments is None or not SOURCES, reason="no jesc.assignments or no assignment")
 @SETTINGS
-@given(how=st.sampled_from(["truncate", "bytes", "json-junk", "cell-junk", "metadata-junk"]),
+@given(how=st.sampled_from(["truncate", "bytes", "json-junk"]),
        where=st.integers(0, 1_000_000), value=junk)
-def test_grading_with_malformed_notebooks(tmp_path_factory, how, where, value):
-    key = KEYS[where % len(KEYS)]
+def test_grading_malformed_submissions(tmp_path_factory, how, where, value):
+    """A submission that is not a notebook gets a row with a message, never a traceback (and no
+    kernel starts: the autograder given does not even exist)."""
+    source = SOURCES[where % len(SOURCES)]
     folder = tmp_path_factory.mktemp("grading")
     bad = folder / "bad.ipynb"
-    content = key.read_bytes()
-    nb = json.loads(content)
+    content = source.read_bytes()
     if how == "truncate":
         new = content[: where % len(content)]
     elif how == "bytes":
         new = content[: where % len(content)] + b"\xff\x00" + content[where % len(content):]
-    elif how == "json-junk":
-        new = json.dumps(_jsonable(value)).encode()
-    elif how == "cell-junk" and nb.get("cells"):
-        nb["cells"][where % len(nb["cells"])] = _jsonable(value)
-        new = json.dumps(nb).encode()
     else:
-        cells = [c for c in nb.get("cells", []) if "grader" in c.get("metadata", {}).get("tags", [])] or nb["cells"]
-        cells[where % len(cells)].setdefault("metadata", {})["jesc"] = _jsonable(value)
-        new = json.dumps(nb).encode()
+        new = json.dumps(_jsonable(value)).encode()
     bad.write_bytes(new)
-    expect_course_error(grading.grader_cells, bad)
-    expect_course_error(grading.student_version, bad)
-    if how in ("truncate", "bytes", "json-junk"):  # a submission that is not a notebook: no kernel starts
-        expect_course_error(grading.grade, key, bad)
-    assert bad.read_bytes() == new, "a grading function changed the notebook it read"
+    graded = assignments.grade_one(bad, folder / "no-autograder.zip")
+    assert graded.problems and "bad.ipynb" in graded.problems[0], graded
+    assert graded.total == 0
+    assert bad.read_bytes() == new, "grading changed the notebook it read"
 
 
-@pytest.mark.skipif(grading is None, reason="no jesc.grading")
-def test_grading_with_missing_files(tmp_path):
-    for fn, args in [(grading.grader_cells, (tmp_path / "none.ipynb",)),
-                     (grading.student_version, (tmp_path / "none.ipynb",)),
-                     (grading.grade, (tmp_path / "none.ipynb", tmp_path / "none.ipynb"))]:
+@pytest.mark.skipif(assignments is None, reason="no jesc.assignments")
+def test_assignments_with_missing_files(tmp_path):
+    for fn, args in [(assignments.source_notebook, (tmp_path / "none",)),
+                     (assignments.answer_key, (tmp_path / "none",)),
+                     (assignments.plausible_mistakes, (tmp_path / "none",)),
+                     (assignments.grade_folder, (tmp_path / "none", tmp_path / "none.zip"))]:
         assert isinstance(expect_course_error(fn, *args), CourseError)
 
 

@@ -6,9 +6,11 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 "${PYTHON:-python3}" -m venv "$tmp/venv"
 "$tmp/venv/bin/python" -m pip install --quiet --upgrade pip
-"$tmp/venv/bin/python" -m pip install --quiet -e "$ROOT[book,test]"
+"$tmp/venv/bin/python" -m pip install --quiet -e "$ROOT[book,test,assignments]"
 {
-  echo "# Pinned dependencies of the course (Python 3.11). Regenerate with: bash tools/lock-dependencies.sh"
-  "$tmp/venv/bin/python" -m pip freeze --exclude-editable | grep -v '^jesc'
+  echo "# Pinned dependencies of the course (resolved on Python 3.11; every pin has wheels for 3.12 and 3.13)."
+  echo "# Regenerate with: bash tools/lock-dependencies.sh"
+  # --all keeps setuptools and wheel, which sphinx-togglebutton needs when it is installed; pip itself is not pinned.
+  "$tmp/venv/bin/python" -m pip freeze --all --exclude-editable | grep -v -e '^jesc' -e '^pip=='
 } > "$ROOT/requirements/lock.txt"
 echo "wrote requirements/lock.txt ($(grep -vc '^#' "$ROOT/requirements/lock.txt") packages)"

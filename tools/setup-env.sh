@@ -5,11 +5,18 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
 PY="${PYTHON:-python3}"
 
-if ! "$PY" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
-  echo "error: the course needs Python 3.11 (found $("$PY" --version 2>&1)); set PYTHON=/path/to/python3.11" >&2
+if ! "$PY" -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null; then
+  echo "error: the course needs Python 3.11, 3.12 or 3.13 (found $("$PY" --version 2>&1)); set PYTHON=/path/to/python3.12" >&2
   exit 1
 fi
-[ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
+# A .venv made by another Python than the one asked for is made again.
+want_version="$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+have_version="$("$VENV/bin/python" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || true)"
+if [ "$have_version" != "$want_version" ]; then
+  [ -z "$have_version" ] || echo "Re-creating .venv for Python $want_version (it was made with $have_version)..."
+  rm -rf "$VENV"
+  "$PY" -m venv "$VENV"
+fi
 
 stamp="$VENV/.installed-from"
 want="$(cat "$ROOT/requirements/lock.txt" "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"

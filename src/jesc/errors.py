@@ -14,4 +14,4 @@ class QuizError(CourseError):
 
 
 class GradingError(CourseError):
-    """An exercise notebook (key or submission) does not follow the grading conventions."""
+    """An assignment folder, its mistakes file or a submission does not follow the conventions."""
