@@ -1,32 +1,47 @@
-/* Missions explorer (src/jesc/missions.py): filters the server-rendered Gantt chart and lists in the page.
-   No network, no dependencies. Every mission is already in the HTML; this only hides and shows. */
+/* Mission explorer of Part II (src/jesc/missions.py): filters the server-rendered lists in the page by year,
+   kind and region. No network, no dependencies. Every mission is already in the HTML; this only hides and shows. */
 (function () {
   "use strict";
+  function active(rec, year) { return rec.from <= year && (rec.to === null || rec.to >= year); }
   function init(root) {
     var blob = root.querySelector("script.jesc-missions-data");
     var form = root.querySelector("form.jesc-ms-filters");
     if (!blob || !form || root.hasAttribute("data-jesc-ready")) return;
     var data = JSON.parse(blob.textContent);
+    var slider = form.querySelector('input[name="year"]');
+    var out = form.querySelector("output");
     var count = root.querySelector(".jesc-ms-count");
-    var items = {}, bars = {};
+    var dcount = root.querySelector(".jesc-ms-dcount");
+    var items = {}, deps = {};
     root.querySelectorAll("li.jesc-ms-item").forEach(function (li) { items[li.getAttribute("data-id")] = li; });
-    root.querySelectorAll(".jesc-ms-bar").forEach(function (b) { bars[b.getAttribute("data-id")] = b; });
-    var from = form.querySelector('select[name="from"]'), to = form.querySelector('select[name="to"]');
+    root.querySelectorAll("li.jesc-ms-dep").forEach(function (li) { deps[li.getAttribute("data-id")] = li; });
     function apply() {
+      var year = parseInt(slider.value, 10);
       var kinds = [];
       form.querySelectorAll('input[name="kind"]').forEach(function (b) { if (b.checked) kinds.push(b.value); });
       var region = form.querySelector('select[name="region"]').value;
-      var lo = parseInt(from.value, 10), hi = parseInt(to.value, 10);
-      if (hi < lo) { var t = lo; lo = hi; hi = t; }
-      var shown = 0;
-      data.items.forEach(function (it) {
-        var on = kinds.indexOf(it.kind) >= 0 && (!region || it.region === region) && it.from <= hi && it.to >= lo;
-        if (items[it.id]) items[it.id].hidden = !on;
-        if (bars[it.id]) bars[it.id].setAttribute("class", "jesc-ms-bar" + (on ? "" : " jesc-ms-off"));
+      var shown = 0, byKind = {}, all = 0;
+      data.kinds.forEach(function (k) { byKind[k] = 0; });
+      data.missions.forEach(function (m) {
+        var inYear = active(m, year);
+        if (inYear) { all += 1; byKind[m.kind] += 1; }
+        var on = inYear && kinds.indexOf(m.kind) >= 0 && (!region || m.region === region);
+        if (items[m.id]) items[m.id].hidden = !on;
         if (on) shown += 1;
       });
-      count.textContent = "Showing " + shown + " of " + data.total + " missions and deployments.";
+      var nd = 0;
+      data.deployments.forEach(function (d) {
+        var on = active(d, year);
+        if (deps[d.id]) deps[d.id].hidden = !on;
+        if (on) nd += 1;
+      });
+      out.textContent = String(year);
+      var parts = data.kinds.map(function (k) { return byKind[k] + " " + data.labels[k]; });
+      count.textContent = all + " missions active in " + year + " (" + parts.join(", ") + "); showing " +
+        shown + " of " + data.total + " missions.";
+      if (dcount) dcount.textContent = nd + " active in " + year + ".";
     }
+    form.addEventListener("input", apply);
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
     form.hidden = false;

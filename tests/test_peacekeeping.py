@@ -1,4 +1,4 @@
-"""Part III's package code: the UN list's cleaning steps (jesc.pko_list) and the missions tools (jesc.missions)."""
+"""Part III's package code: the UN list's cleaning steps (jesc.pko_list) and the missions tools (jesc.peacekeeping)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import jesc
-from jesc import missions, pko_list
+from jesc import peacekeeping as missions, pko_list
 from jesc.errors import CourseError
 
 
@@ -154,9 +154,9 @@ def test_bad_requests_are_course_errors(eu):
 
 def test_explorer_html_is_complete_and_escaped(dep, eu):
     both = missions.combined(dep, eu)
-    html = missions.render_html(both, "jesc-missions-t")
-    assert html.count('class="jesc-ms-item"') == len(both) == html.count('class="jesc-ms-bar"')
-    data = json.loads(re.search(r'class="jesc-missions-data">(.*?)</script>', html).group(1))
+    html = missions.render_html(both, "jesc-pk-explorer-t")
+    assert html.count('class="jesc-pk-item"') == len(both) == html.count('class="jesc-pk-bar"')
+    data = json.loads(re.search(r'class="jesc-pk-data">(.*?)</script>', html).group(1))
     assert data["total"] == len(both) and {i["lane"] for i in data["items"]} == {"Japan", "EU"}
     evil = both.copy()
     evil.loc[0, "label"] = "<script>alert(1)</script>"

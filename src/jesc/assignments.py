@@ -410,8 +410,9 @@ def plausible_mistakes(assignment: str | Path) -> dict[str, list[dict]]:
     return data
 
 
-def question_names(notebook: str | Path) -> list[str]:
-    """The names of the questions of a source notebook, in order."""
+def question_names(notebook: str | Path, manual: bool = False) -> list[str]:
+    """The names of the auto-graded questions of a source notebook, in order; with ``manual=True``,
+    also those graded by hand (``manual: true``, an essay: no tests, no ``grader.check`` cell)."""
     import nbformat
     import yaml
 
@@ -419,7 +420,8 @@ def question_names(notebook: str | Path) -> list[str]:
     for cell in nbformat.read(notebook, as_version=4).cells:
         if cell.cell_type == "raw" and cell.source.lstrip().startswith("# BEGIN QUESTION"):
             config = yaml.safe_load(cell.source) or {}
-            names.append(config.get("name"))
+            if manual or not config.get("manual"):
+                names.append(config.get("name"))
     return names
 
 

@@ -1,25 +1,28 @@
-"""Japan's deployments and the EU's missions on one time axis: tables, counts and an explorer (Part III).
+"""The EU's CSDP missions and operations (table ``csdp_missions``): counts on a date, per year, durations,
+and the mission explorer of Part II.
 
 In a notebook::
 
     import jesc
     from jesc import missions
-    dep, eu = jesc.load("japan_deployments"), jesc.load("csdp_missions")
-    both = missions.combined(dep, eu)               # one table, two lanes ("Japan", "EU")
-    missions.running_at(eu, "2021-07-01")           # EU missions running on a day
-    missions.running_by_year(eu, 2003, 2024)        # running missions per year and kind, civilian share
-    missions.matching_dates(eu, total=17, civilian=11)   # when the table shows a count a source gives
-    missions.explorer(dep, eu)                      # live widgets; self-contained HTML in the book
+    m = jesc.load("csdp_missions")
+    missions.counts_on(m, "2010-10-31")        # launched and running on a day, by kind
+    missions.per_year(m)                        # missions active each year, by kind
+    missions.per_year(m, what="launched", by="region")
+    missions.durations(m, until="2024-12-31")   # years each mission lasted (running ones to `until`)
+    missions.explorer(m, jesc.load("japan_deployments"))   # live widgets; static HTML in the book
 
-Dates follow the data package: a start known to the month counts from the first day of that month, an end
-known to the month from its last day (:func:`period_end`), and an empty end means running or not recorded.
-The explorer is one display object (see :mod:`jesc.static_html`): ipywidgets in a running notebook, HTML whose
-filters work through ``_static/jesc-missions.js`` in the book. Element ids are deterministic.
+"Running on a day" means started on or before the day and not yet ended: an end given only as a month or
+a year counts to the last day of that period, an empty end counts as running (see the table's caveats:
+an empty end means running *at the date of the source*). "Active in a year" means running on at least
+one day of that year.
+
+The explorer is one display object (``jesc.static_html``): ipywidgets in a running notebook, static HTML
+in the book whose behaviour lives in ``_static/jesc-missions.js`` and ``.css``; no CDN, no kernel.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,413 +31,343 @@ import pandas as pd
 from jesc.errors import CourseError
 from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script
 
-__all__ = ["MissionsError", "KINDS", "LANES", "JAPAN_REGIONS", "CAPACITY_TASKS", "AS_OF", "japan_kind", "period_end",
-           "combined", "running_at", "running_by_year", "matching_dates", "explorer", "render_html",
-           "Explorer"]
+__all__ = [
+    "MissionsError", "KINDS", "KIND_LABELS", "running_on", "launched_by", "counts_on", "per_year",
+    "durations", "explorer", "render_html", "Explorer",
+]
 
-#: Kinds of mission, as in the ``csdp_missions`` table (Japan's rows are classified by :func:`japan_kind`).
+#: Kinds of the data package's enum, in order, and how the book names them.
 KINDS = ("civilian", "military", "civilian-military")
-LANES = ("Japan", "EU")
-#: The day open-ended bars run to: the latest date the course's tables were checked against their sources.
-AS_OF = pd.Timestamp("2024-12-31")
-#: Region of each country Japan deployed to, in the region names of ``csdp_missions``.
-JAPAN_REGIONS = {
-    "AGO": "Africa", "MOZ": "Africa", "SSD": "Africa", "SDN": "Africa", "COD": "Africa",
-    "KHM": "Asia", "TLS": "Asia", "NPL": "Asia", "AFG": "Asia",
-    "SYR": "Middle East", "ISR": "Middle East", "IRQ": "Middle East", "EGY": "Middle East",
-    "DJI": "Horn of Africa and Indian Ocean", "": "Horn of Africa and Indian Ocean",
-    "SLV": "Americas", "HTI": "Americas",
-}
-#: Main tasks of ``csdp_missions`` that build a partner's own capacity (training soldiers, police, judges,
-#: border and coast guards; advising on security sector reform). A reading of the course, not an EU category.
-CAPACITY_TASKS = ("police", "security sector reform", "training", "rule of law", "capacity building",
-                  "maritime capacity building", "military advice", "aviation security", "military partnership",
-                  "border management", "border assistance")
-_MILITARY_WORDS = ("SDF", "staff officer", "movement control", "military")
-_CIVILIAN_WORDS = ("civilian", "electoral observer")
+KIND_LABELS = {"civilian": "civilian", "military": "military",
+               "civilian-military": "civilian and military"}
+#: Columns the functions need (the ``csdp_missions`` table has them).
+REQUIRED = ("id", "acronym", "name", "kind", "start", "start_label", "end", "end_precision",
+            "end_label", "region", "main_task", "source")
+#: Columns the explorer needs from ``japan_deployments``.
+DEPLOYMENT_COLUMNS = ("id", "name", "framework", "start", "start_label", "end", "end_precision",
+                      "end_label", "contribution", "source")
 
 
 class MissionsError(CourseError):
-    """A bad request: wrong table, unknown kind or lane, a date that cannot be read."""
+    """A bad request about the CSDP missions: wrong table, unknown grouping, a date that is not a date."""
 
 
-def _need(table: Any, columns: tuple[str, ...], what: str) -> pd.DataFrame:
+# --------------------------------------------------------------------------------------- computing
+def _check(table: Any, columns: tuple[str, ...] = REQUIRED, name: str = "csdp_missions") -> pd.DataFrame:
     if not isinstance(table, pd.DataFrame):
-        raise MissionsError(f"missions: expected the {what} table as a DataFrame (jesc.load({what!r})), "
-                            f"got {type(table).__name__}")
+        raise MissionsError(f"missions: expected the {name} table as a pandas DataFrame "
+                            f"(jesc.load({name!r})), got {type(table).__name__}")
     missing = [c for c in columns if c not in table.columns]
     if missing:
-        raise MissionsError(f"missions: the {what} table lacks the column(s) {missing}")
+        raise MissionsError(f"missions: the table lacks the column(s) {missing}; expected the {name} "
+                            f"table from jesc.load({name!r})")
     return table
 
 
-def _day(date: Any) -> pd.Timestamp:
+def _day(day: Any, what: str = "day") -> pd.Timestamp:
+    if isinstance(day, bool) or day is None:
+        raise MissionsError(f"missions: {what} must be a date such as '2010-10-31', got {day!r}")
     try:
-        ts = pd.Timestamp(date)
+        ts = pd.Timestamp(day)
     except (ValueError, TypeError):
-        raise MissionsError(f"missions: {date!r} is not a date (expected e.g. '2021-07-01')") from None
+        raise MissionsError(f"missions: {what} must be a date such as '2010-10-31', got {day!r}") from None
     if pd.isna(ts):
-        raise MissionsError(f"missions: {date!r} is not a date (expected e.g. '2021-07-01')")
+        raise MissionsError(f"missions: {what} must be a date such as '2010-10-31', got {day!r}")
     return ts
 
 
-def japan_kind(contribution: str) -> str:
-    """'military' when Japan sent SDF units or officers, 'civilian' when it sent only civilians (police,
-    electoral observers, development experts), 'civilian-military' when it sent both."""
-    low = str(contribution).lower()
-    mil = "sdf" in low or any(w in low for w in _MILITARY_WORDS[1:])
-    civ = any(w in low for w in _CIVILIAN_WORDS)
-    if mil and civ:
-        return "civilian-military"
-    return "military" if mil else "civilian"
+def _last_days(table: pd.DataFrame) -> pd.Series:
+    """The last day each row runs: an end of month or year precision counts to the end of that period;
+    an empty end counts as running (Timestamp.max)."""
+    out = []
+    for ts, prec in zip(table["end"], table["end_precision"]):
+        if pd.isna(ts):
+            out.append(pd.Timestamp.max)
+        elif prec == "year":
+            out.append(ts + pd.offsets.YearEnd(0))
+        elif prec == "month":
+            out.append(ts + pd.offsets.MonthEnd(0))
+        else:
+            out.append(ts)
+    return pd.Series(out, index=table.index, dtype="datetime64[ns]")
 
 
-def period_end(ts: pd.Series, precision: pd.Series) -> pd.Series:
-    """The last day of each period: '2012-06' (month) -> 30 June 2012, '2003' (year) -> 31 December 2003."""
-    out = ts.copy()
-    prec = precision.astype("string")
-    month = prec == "month"
-    year = prec == "year"
-    out[month.fillna(False)] = ts[month.fillna(False)] + pd.offsets.MonthEnd(0)
-    out[year.fillna(False)] = ts[year.fillna(False)] + pd.offsets.YearEnd(0)
-    return out
+def running_on(missions: pd.DataFrame, day: Any) -> pd.DataFrame:
+    """The missions running on ``day`` (started on or before it, not yet ended)."""
+    m = _check(missions)
+    d = _day(day)
+    mask = (m["start"] <= d) & (_last_days(m) >= d)
+    return m[mask].sort_values(["start", "id"], kind="stable")
 
 
-_MISSION_COLS = ("id", "acronym", "name", "kind", "start", "end", "end_precision", "region", "source")
-_DEPLOY_COLS = ("id", "name", "contribution", "country", "start", "end", "end_precision", "source")
+def launched_by(missions: pd.DataFrame, day: Any) -> pd.DataFrame:
+    """The missions started on or before ``day``."""
+    m = _check(missions)
+    return m[m["start"] <= _day(day)].sort_values(["start", "id"], kind="stable")
 
 
-def combined(deployments: pd.DataFrame, missions: pd.DataFrame) -> pd.DataFrame:
-    """Japan's deployments and the EU's missions in one table, sorted by lane then start.
+def _by_kind(table: pd.DataFrame, prefix: str) -> dict[str, int]:
+    k = table["kind"].astype(str).value_counts()
+    return {f"{prefix}_total": int(len(table)), f"{prefix}_civilian": int(k.get("civilian", 0)),
+            f"{prefix}_military": int(k.get("military", 0)),
+            f"{prefix}_mixed": int(k.get("civilian-military", 0))}
 
-    Columns: lane, id, label (short name), name, kind, region, start, end (last day; NaT if open),
-    start_label, end_label, open (no end recorded), source.
+
+def counts_on(missions: pd.DataFrame, day: Any) -> dict[str, int]:
+    """Missions launched by ``day`` and running on it, by kind, with the column names of the
+    ``csdp_counts`` table (``launched_total``, ``running_civilian``, ...; ``mixed`` = civilian and
+    military), so that a source's count can be set beside the table's."""
+    return {**_by_kind(launched_by(missions, day), "launched"),
+            **_by_kind(running_on(missions, day), "running")}
+
+
+def per_year(missions: pd.DataFrame, what: str = "active", by: str = "kind",
+             first: int | None = None, last: int | None = None) -> pd.DataFrame:
+    """Missions per year (rows) and ``by`` (columns, zeros kept, plus ``total``).
+
+    ``what="active"`` counts the missions running on at least one day of the year;
+    ``what="launched"`` the missions that started in the year. ``by`` is ``"kind"`` or ``"region"``.
+    The years run from ``first`` (default: the first start) to ``last`` (default: the last start).
     """
-    dep = _need(deployments, _DEPLOY_COLS, "japan_deployments")
-    eu = _need(missions, _MISSION_COLS, "csdp_missions")
-    jp = pd.DataFrame({
-        "lane": "Japan", "id": dep["id"].astype(str), "label": dep["name"].astype(str).map(_short),
-        "name": dep["name"].astype(str), "kind": dep["contribution"].map(japan_kind),
-        "region": dep["country"].fillna("").astype(str).map(lambda c: JAPAN_REGIONS.get(c.split(";")[0],
-                                                                                       "other")),
-        "start": dep["start"], "end": period_end(dep["end"], dep["end_precision"]),
-        "start_label": dep["start_label"].astype(str), "end_label": dep["end_label"].astype("string"),
-        "source": dep["source"].astype(str)})
-    ew = pd.DataFrame({
-        "lane": "EU", "id": eu["id"].astype(str), "label": eu["acronym"].astype(str),
-        "name": eu["name"].astype(str), "kind": eu["kind"].astype(str), "region": eu["region"].astype(str),
-        "start": eu["start"], "end": period_end(eu["end"], eu["end_precision"]),
-        "start_label": eu["start_label"].astype(str), "end_label": eu["end_label"].astype("string"),
-        "source": eu["source"].astype(str)})
-    out = pd.concat([jp, ew], ignore_index=True)
-    out["open"] = out["end"].isna()
-    out["lane"] = pd.Categorical(out["lane"], categories=list(LANES))
-    out["kind"] = pd.Categorical(out["kind"], categories=list(KINDS))
-    return out.sort_values(["lane", "start", "id"], kind="stable").reset_index(drop=True)
-
-
-def _short(name: str) -> str:
-    """'United Nations Mission in Sudan (UNMIS)' -> 'UNMIS'; '... (UNMIT): military liaison officers' ->
-    'UNMIT (military liaison officers)'; names without an acronym stay whole."""
-    acronyms = re.findall(r"\(([A-Z][A-Z0-9-]+(?: [IVX]+)?)\)", name)
-    if not acronyms:
-        return name
-    label = "/".join(acronyms)
-    if "): " in name:
-        label += f" ({name.split('): ', 1)[1]})"
-    return label
-
-
-def running_at(missions: pd.DataFrame, date: Any) -> pd.DataFrame:
-    """The missions (rows of ``csdp_missions`` or ``japan_deployments``) running on ``date``."""
-    t = _need(missions, ("start", "end", "end_precision"), "csdp_missions")
-    day = _day(date)
-    end = period_end(t["end"], t["end_precision"])
-    on = (t["start"] <= day) & (end.isna() | (end >= day))
-    return t[on.fillna(False)].reset_index(drop=True)
-
-
-def running_by_year(missions: pd.DataFrame, first: int, last: int, month_day: str = "07-01") -> pd.DataFrame:
-    """EU missions running on one day of each year (default 1 July), by kind, with the total and the
-    civilian share (civilian missions / all missions, in per cent, one decimal)."""
-    t = _need(missions, ("kind", "start", "end", "end_precision"), "csdp_missions")
-    for v, name in ((first, "first"), (last, "last")):
-        if isinstance(v, bool) or not isinstance(v, int):
-            raise MissionsError(f"missions.running_by_year: {name} must be a year (int), got {v!r}")
+    m = _check(missions)
+    if what not in ("active", "launched"):
+        raise MissionsError(f"missions.per_year: what must be 'active' or 'launched', got {what!r}")
+    if by not in ("kind", "region"):
+        raise MissionsError(f"missions.per_year: by must be 'kind' or 'region', got {by!r}")
+    for name, val in (("first", first), ("last", last)):
+        if val is not None and (isinstance(val, bool) or not isinstance(val, int)):
+            raise MissionsError(f"missions.per_year: {name} must be a year (an integer), got {val!r}")
+    cats = list(KINDS) if by == "kind" else sorted(m["region"].astype(str).unique())
+    if m.empty:
+        empty = pd.DataFrame(columns=[*cats, "total"], dtype=int)
+        empty.index.name, empty.columns.name = "year", by
+        return empty
+    starts = m["start"].dt.year
+    ends = _last_days(m).map(lambda t: 9999 if t == pd.Timestamp.max else t.year)
+    first = int(starts.min()) if first is None else first
+    last = int(starts.max()) if last is None else last
     if last < first:
-        raise MissionsError(f"missions.running_by_year: last ({last}) is before first ({first})")
-    rows = []
+        raise MissionsError(f"missions.per_year: last ({last}) is before first ({first})")
+    rows = {}
     for year in range(first, last + 1):
-        on = running_at(t, f"{year}-{month_day}")
-        counts = on["kind"].astype(str).value_counts()
-        row = {"year": year, **{k: int(counts.get(k, 0)) for k in KINDS}}
-        row["total"] = sum(row[k] for k in KINDS)
-        row["civilian_share"] = round(100 * row["civilian"] / row["total"], 1) if row["total"] else float("nan")
-        rows.append(row)
-    return pd.DataFrame(rows).set_index("year")
+        mask = (starts == year) if what == "launched" else (starts <= year) & (ends >= year)
+        counts = m.loc[mask, by].astype(str).value_counts()
+        rows[year] = {c: int(counts.get(c, 0)) for c in cats}
+    table = pd.DataFrame.from_dict(rows, orient="index")[cats]
+    table.index.name, table.columns.name = "year", by
+    table["total"] = table.sum(axis=1)
+    return table.astype(int)
 
 
-def matching_dates(missions: pd.DataFrame, total: int, civilian: int | None = None,
-                   first: str = "2003-01-01", last: str | pd.Timestamp = AS_OF) -> pd.DataFrame:
-    """Periods (first day, last day, days) in which the table shows ``total`` running missions (and, if
-    given, ``civilian`` civilian ones): the dates at which a source's count would be right."""
-    t = _need(missions, ("kind", "start", "end", "end_precision"), "csdp_missions")
-    days = pd.date_range(_day(first), _day(last), freq="D")
-    start = t["start"].to_numpy()
-    end_series = period_end(t["end"], t["end_precision"])
-    open_end = end_series.isna().to_numpy()
-    end = end_series.to_numpy()
-    civ = (t["kind"].astype(str) == "civilian").to_numpy()
-    ok = []
-    for d in days.to_numpy():
-        on = (start <= d) & (open_end | (end >= d))
-        ok.append(on.sum() == total and (civilian is None or (on & civ).sum() == civilian))
-    flags = pd.Series(ok, index=days)
-    runs, begin = [], None
-    for d, f in flags.items():
-        if f and begin is None:
-            begin = d
-        if not f and begin is not None:
-            runs.append((begin, d - pd.Timedelta(days=1)))
-            begin = None
-    if begin is not None:
-        runs.append((begin, days[-1]))
-    return pd.DataFrame([{"from": a, "to": b, "days": (b - a).days + 1} for a, b in runs],
-                        columns=["from", "to", "days"])
+def durations(missions: pd.DataFrame, until: Any) -> pd.DataFrame:
+    """How long each mission lasted, in years (one decimal): from its start to its last day, or to
+    ``until`` for a mission still running then. Columns: id, acronym, kind, region, start, end (labels),
+    years, running (True when counted to ``until``) and exact (False when a date is known only to the
+    month or year). Missions that start after ``until`` are left out."""
+    m = _check(missions)
+    stop = _day(until, "until")
+    m = m[m["start"] <= stop]
+    last = _last_days(m)
+    running = last > stop
+    to = last.where(~running, stop)
+    years = ((to - m["start"]).dt.days / 365.25).round(1)
+    exact = (m["start_precision"].astype(str) == "day") & (
+        running | (m["end_precision"].astype(str) == "day"))
+    out = pd.DataFrame({
+        "id": m["id"].astype(str), "acronym": m["acronym"].astype(str), "kind": m["kind"].astype(str),
+        "region": m["region"].astype(str), "start": m["start_label"].astype(str),
+        "end": m["end_label"].where(~running, "running").astype(str), "years": years,
+        "running": running, "exact": exact,
+    })
+    return out.sort_values(["years", "id"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 # ------------------------------------------------------------------------------------------ display
 _e = escape_html
-#: Okabe–Ito colours of the kinds (see jesc.style.OKABE_ITO); patterns add a second channel.
-_FILL = {"civilian": "#009E73", "military": "#D55E00", "civilian-military": "#CC79A7"}
-_W, _LEFT, _RIGHT, _ROW, _TOP, _GAP = 760, 150, 16, 11, 22, 22
 
 
-def _records(both: pd.DataFrame, as_of: pd.Timestamp) -> list[dict[str, Any]]:
+def _year_span(table: pd.DataFrame) -> tuple[dict[Any, int], dict[Any, int | None]]:
+    """First year and last year of each row, by index (None when the end is empty). Plain dicts, not
+    Series: a Series would turn None into NaN, which is not valid JSON for the page's script."""
+    last = _last_days(table)
+    starts = {i: int(t.year) for i, t in table["start"].items()}
+    ends = {i: None if t == pd.Timestamp.max else int(t.year) for i, t in last.items()}
+    return starts, ends
+
+
+def _mission_records(m: pd.DataFrame) -> list[dict[str, Any]]:
+    m = m.sort_values(["start", "id"], kind="stable")
+    starts, ends = _year_span(m)
     out = []
-    for _, r in both.iterrows():
-        end = r["end"] if not pd.isna(r["end"]) else as_of
-        out.append({
-            "id": f"{r['lane']}-{r['id']}", "lane": str(r["lane"]), "label": str(r["label"]),
-            "name": str(r["name"]), "kind": str(r["kind"]), "region": str(r["region"]),
-            "start": float(r["start"].year + (r["start"].day_of_year - 1) / 366),
-            "end": float(end.year + (end.day_of_year - 1) / 366),
-            "from": int(r["start"].year), "to": int(end.year), "open": bool(r["open"]),
-            "dates": f"{r['start_label']} to " + ("no end recorded" if r["open"] else str(r["end_label"])),
-            "source": str(r["source"])})
+    for i, r in m.iterrows():
+        out.append({"id": str(r["id"]), "acronym": str(r["acronym"]), "name": str(r["name"]),
+                    "kind": str(r["kind"]), "region": str(r["region"]), "task": str(r["main_task"]),
+                    "start": str(r["start_label"]), "end": "" if ends[i] is None else str(r["end_label"]),
+                    "from": int(starts[i]), "to": ends[i], "source": str(r["source"])})
     return out
 
 
-def _chart(dom: str, recs: list[dict[str, Any]], first: int, last: int) -> str:
-    n_jp = sum(1 for r in recs if r["lane"] == "Japan")
-    height = _TOP + _ROW * len(recs) + _GAP + 30
-    span = max(last - first, 1)
-
-    def x(year: float) -> float:
-        return _LEFT + (year - first) / span * (_W - _LEFT - _RIGHT)
-
-    out = [f'<svg class="jesc-ms-chart" viewBox="0 0 {_W} {height}" aria-hidden="true" focusable="false">',
-           f'<defs><pattern id="{dom}-p-military" width="6" height="6" patternUnits="userSpaceOnUse" '
-           f'patternTransform="rotate(45)"><rect width="6" height="6" fill="{_FILL["military"]}"/>'
-           '<line x1="0" y1="0" x2="0" y2="6" stroke="#fff" stroke-width="2"/></pattern>'
-           f'<pattern id="{dom}-p-civilian-military" width="5" height="5" patternUnits="userSpaceOnUse">'
-           f'<rect width="5" height="5" fill="{_FILL["civilian-military"]}"/>'
-           '<circle cx="2.5" cy="2.5" r="1.1" fill="#000"/></pattern></defs>']
-    fills = {"civilian": _FILL["civilian"], "military": f"url(#{dom}-p-military)",
-             "civilian-military": f"url(#{dom}-p-civilian-military)"}
-    for year in range((first // 5) * 5, last + 1, 5):
-        if year >= first:
-            out.append(f'<line class="jesc-ms-tick" x1="{x(year):.1f}" x2="{x(year):.1f}" y1="{_TOP - 6}" '
-                       f'y2="{height - 26}"/><text class="jesc-ms-axis" x="{x(year):.1f}" y="{height - 12}" '
-                       f'text-anchor="middle">{year}</text>')
-    out.append(f'<text class="jesc-ms-lane" x="4" y="{_TOP - 8}">Japan</text>'
-               f'<text class="jesc-ms-lane" x="4" y="{_TOP + _ROW * n_jp + _GAP - 8}">EU (CSDP)</text>')
-    for i, r in enumerate(recs):
-        y = _TOP + _ROW * i + (_GAP if r["lane"] == "EU" else 0)
-        x0, x1 = x(r["start"]), max(x(r["end"]), x(r["start"]) + 2)
-        out.append(f'<g class="jesc-ms-bar" data-id="{_e(r["id"])}" data-kind="{_e(r["kind"])}">'
-                   f'<title>{_e(r["label"])}: {_e(r["dates"])} ({_e(r["kind"])})</title>'
-                   f'<text class="jesc-ms-axis" x="{_LEFT - 6}" y="{y + 8}" text-anchor="end">'
-                   f'{_e(r["label"][:24])}</text>'
-                   f'<rect class="jesc-ms-rect{" jesc-ms-open" if r["open"] else ""}" '
-                   f'fill="{fills.get(r["kind"], "#999")}" x="{x0:.1f}" y="{y + 1}" width="{x1 - x0:.1f}" height="{_ROW - 2}"/></g>')
-    out.append("</svg>")
-    return "".join(out)
+def _deployment_records(d: pd.DataFrame) -> list[dict[str, Any]]:
+    d = d.sort_values(["start", "id"], kind="stable")
+    starts, ends = _year_span(d)
+    out = []
+    for i, r in d.iterrows():
+        out.append({"id": str(r["id"]), "name": str(r["name"]), "framework": str(r["framework"]),
+                    "contribution": str(r["contribution"]), "start": str(r["start_label"]),
+                    "end": "" if ends[i] is None else str(r["end_label"]), "from": int(starts[i]),
+                    "to": ends[i], "source": str(r["source"])})
+    return out
 
 
-def render_html(both: pd.DataFrame, dom_id: str = "jesc-missions", title: str = "Missions explorer",
-                as_of: pd.Timestamp = AS_OF) -> str:
-    """Self-contained HTML: filters (kind, region, years), a two-lane Gantt chart and the list of missions
-    (all visible without JavaScript; ``_static/jesc-missions.js`` makes the filters work)."""
-    _need(both, ("lane", "id", "label", "kind", "region", "start", "end", "open"), "combined")
-    recs = _records(both, as_of)
+def _active(rec: dict[str, Any], year: int) -> bool:
+    return rec["from"] <= year and (rec["to"] is None or rec["to"] >= year)
+
+
+def _summary(recs: list[dict[str, Any]], year: int) -> str:
+    on = [r for r in recs if _active(r, year)]
+    parts = [f"{sum(r['kind'] == k for r in on)} {KIND_LABELS[k]}" for k in KINDS]
+    return f"{len(on)} missions active in {year} ({', '.join(parts)})"
+
+
+def render_html(missions: pd.DataFrame, deployments: pd.DataFrame, dom_id: str = "jesc-missions",
+                title: str = "Mission explorer", year: int | None = None) -> str:
+    """Self-contained HTML of the explorer: a year slider, kind and region filters, the missions active
+    in the chosen year and Japan's deployments active in it. Every mission and deployment is in the HTML
+    (visible without JavaScript); ``_static/jesc-missions.js`` makes the filters work."""
+    recs = _mission_records(_check(missions))
+    deps = _deployment_records(_check(deployments, DEPLOYMENT_COLUMNS, "japan_deployments"))
     dom = _e(dom_id)
-    first = min([r["from"] for r in recs] or [2000])
-    last = max([r["to"] for r in recs] or [2001]) + 1
-    regions = sorted({r["region"] for r in recs})
+    years = [r["from"] for r in recs] + [r["to"] for r in recs if r["to"] is not None]
+    first, last = (min(years), max(years)) if years else (2003, 2003)
+    year = last if year is None else year
+    if isinstance(year, bool) or not isinstance(year, int) or not first <= year <= last:
+        raise MissionsError(f"missions.render_html: year must be an integer from {first} to {last}, got {year!r}")
     kinds = [k for k in KINDS if any(r["kind"] == k for r in recs)]
-    n = len(recs)
+    regions = sorted({r["region"] for r in recs})
     out = [f'<section class="jesc-missions" id="{dom}" aria-labelledby="{dom}-title">',
            f'<h3 class="jesc-ms-title" id="{dom}-title">{_e(title)}</h3>',
-           '<p class="jesc-ms-nojs">All missions and deployments are listed below. With JavaScript on, the '
-           'filters narrow the list; in a running notebook the same filters are live widgets.</p>',
-           '<form class="jesc-ms-filters" aria-label="Filter the missions" hidden>',
-           '<fieldset><legend>Kind of mission</legend>']
+           '<p class="jesc-ms-nojs">All missions and deployments are listed below with their dates. With '
+           'JavaScript on, the filters narrow the lists to one year; in a running notebook the same '
+           'filters are live widgets.</p>',
+           f'<form class="jesc-ms-filters" aria-label="Filter the missions" data-default-year="{year}" hidden>',
+           f'<div class="jesc-ms-year"><label for="{dom}-year">Year</label> '
+           f'<input type="range" id="{dom}-year" name="year" min="{first}" max="{last}" step="1" '
+           f'value="{year}" aria-describedby="{dom}-count"> '
+           f'<output id="{dom}-year-out" for="{dom}-year">{year}</output></div>',
+           '<fieldset><legend>Kind</legend>']
     for k in kinds:
         kid = f"{dom}-kind-{_e(k)}"
         out.append(f'<span class="jesc-ms-opt"><input type="checkbox" id="{kid}" name="kind" value="{_e(k)}" '
                    f'checked><label for="{kid}"><span class="jesc-ms-key jesc-ms-{_e(k)}" aria-hidden="true">'
-                   f'</span>{_e(k)}</label></span>')
+                   f'</span>{_e(KIND_LABELS[k])}</label></span>')
     out.append('</fieldset><div class="jesc-ms-selects">')
     out.append(f'<label for="{dom}-region">Region</label> <select id="{dom}-region" name="region">'
                '<option value="">All regions</option>'
                + "".join(f'<option value="{_e(g)}">{_e(g)}</option>' for g in regions) + "</select> ")
-    years = range(first, last)
-    out.append(f'<label for="{dom}-from">From</label> <select id="{dom}-from" name="from">'
-               + "".join(f'<option value="{y}"{" selected" if y == first else ""}>{y}</option>' for y in years)
-               + "</select> ")
-    out.append(f'<label for="{dom}-to">to</label> <select id="{dom}-to" name="to">'
-               + "".join(f'<option value="{y}"{" selected" if y == last - 1 else ""}>{y}</option>'
-                         for y in years) + "</select> ")
-    out.append('<button type="reset">Show all</button></div></form>')
+    out.append('<button type="reset">Reset</button></div></form>')
     out.append(f'<p class="jesc-ms-count" id="{dom}-count" role="status" aria-live="polite">'
-               f'Showing {n} of {n} missions and deployments.</p>')
-    out.append(_chart(dom, recs, first, last))
-    out.append('<p class="jesc-ms-legend">Bars: dark fill civilian, hatched military, dotted '
-               'civilian-military; a bar with a dashed outline has no end recorded (running or undocumented) '
-               f'and is drawn to {as_of.year}.</p>')
-    for lane in LANES:
-        out.append(f'<h4 class="jesc-ms-lane-title">{"Japan" if lane == "Japan" else "EU (CSDP)"}</h4>'
-                   f'<ol class="jesc-ms-list" id="{dom}-list-{lane}">')
-        for r in recs:
-            if r["lane"] != lane:
-                continue
-            out.append(
-                f'<li id="{dom}-item-{_e(r["id"])}" class="jesc-ms-item" data-id="{_e(r["id"])}" '
-                f'data-lane="{_e(lane)}" data-kind="{_e(r["kind"])}" data-region="{_e(r["region"])}" '
-                f'data-from="{r["from"]}" data-to="{r["to"]}"><details><summary>'
-                f'<span class="jesc-ms-label">{_e(r["label"])}</span> '
-                f'<span class="jesc-ms-badge jesc-ms-{_e(r["kind"])}">{_e(r["kind"])}</span> '
-                f'{_e(r["dates"])}</summary><p>{_e(r["name"])}. Region: {_e(r["region"])}. Source: '
-                f'<code>{_e(r["source"])}</code> (see the Bibliography).</p></details></li>')
-        out.append("</ol>")
-    data = {"total": n, "first": first, "last": last - 1,
-            "items": [{k: r[k] for k in ("id", "lane", "kind", "region", "from", "to")} for r in recs]}
+               f'{_e(_summary(recs, year))}; all {len(recs)} missions listed.</p>')
+    out.append('<div class="jesc-ms-columns">')
+    out.append(f'<div class="jesc-ms-col"><h4 id="{dom}-mtitle">EU missions and operations (CSDP)</h4>'
+               f'<ol class="jesc-ms-list" id="{dom}-list" aria-labelledby="{dom}-mtitle">')
+    for r in recs:
+        end = r["end"] or "running at the date of its source"
+        out.append(
+            f'<li class="jesc-ms-item" id="{dom}-m-{_e(r["id"])}" data-id="{_e(r["id"])}" '
+            f'data-kind="{_e(r["kind"])}" data-region="{_e(r["region"])}" data-from="{r["from"]}" '
+            f'data-to="{"" if r["to"] is None else r["to"]}"><details><summary>'
+            f'<span class="jesc-ms-badge jesc-ms-{_e(r["kind"])}">{_e(KIND_LABELS[r["kind"]])}</span> '
+            f'<b>{_e(r["acronym"])}</b> <span class="jesc-ms-dates">{_e(r["start"])} – {_e(end)}</span>'
+            f'</summary><p>{_e(r["name"])}. Region: {_e(r["region"])}. Main task: {_e(r["task"])}. '
+            f'Source: <code>{_e(r["source"])}</code> (see the Bibliography).</p></details></li>')
+    out.append("</ol></div>")
+    out.append(f'<div class="jesc-ms-col"><h4 id="{dom}-dtitle">Japan\'s deployments abroad</h4>'
+               f'<p class="jesc-ms-dcount" id="{dom}-dcount">'
+               f'{sum(_active(d, year) for d in deps)} active in {year}; all {len(deps)} listed.</p>'
+               f'<ol class="jesc-ms-list" id="{dom}-deps" aria-labelledby="{dom}-dtitle">')
+    for d in deps:
+        end = d["end"] or "end not recorded"
+        out.append(
+            f'<li class="jesc-ms-dep" id="{dom}-d-{_e(d["id"])}" data-id="{_e(d["id"])}" '
+            f'data-from="{d["from"]}" data-to="{"" if d["to"] is None else d["to"]}">'
+            f'<details><summary>{_e(d["name"])} '
+            f'<span class="jesc-ms-dates">{_e(d["start"])} – {_e(end)}</span></summary>'
+            f'<p>{_e(d["contribution"])} ({_e(d["framework"])}). Source: <code>{_e(d["source"])}</code>.</p>'
+            f'</details></li>')
+    out.append("</ol></div></div>")
+    data = {"first": first, "last": last, "year": year, "total": len(recs), "kinds": kinds,
+            "labels": {k: KIND_LABELS[k] for k in kinds}, "regions": regions,
+            "missions": [{k: r[k] for k in ("id", "kind", "region", "from", "to")} for r in recs],
+            "deployments": [{k: d[k] for k in ("id", "from", "to")} for d in deps]}
     out.append(f'<script type="application/json" class="jesc-missions-data">{json_for_script(data)}</script>')
     out.append("</section>")
     return "\n".join(out)
 
 
-def _matches(both: pd.DataFrame, kinds: list[str], region: str, first: int, last: int,
-             as_of: pd.Timestamp = AS_OF) -> pd.DataFrame:
-    end_year = both["end"].fillna(as_of).dt.year
-    on = both["kind"].astype(str).isin(kinds) & (both["start"].dt.year <= last) & (end_year >= first)
-    if region:
-        on &= both["region"] == region
-    return both[on]
-
-
 @dataclass
 class Explorer:
-    """The missions explorer as one display object (widget live, HTML in the book, text in plain)."""
+    """The mission explorer as one display object (widget live, HTML in the book, text in plain)."""
 
-    both: pd.DataFrame
-    title: str = "Missions explorer"
+    missions: pd.DataFrame
+    deployments: pd.DataFrame
+    title: str = "Mission explorer"
+    year: int | None = None
 
     def _plain(self) -> str:
-        lanes = self.both["lane"].astype(str).value_counts()
-        return (f"Missions explorer: {lanes.get('Japan', 0)} Japanese deployments and "
-                f"{lanes.get('EU', 0)} EU missions, {self.both['start'].dt.year.min()} to "
-                f"{self.both['start'].dt.year.max()}")
+        recs = _mission_records(self.missions)
+        last = max([r["from"] for r in recs] + [r["to"] for r in recs if r["to"] is not None])
+        return f"Mission explorer: {len(recs)} CSDP missions; {_summary(recs, self.year or last)}"
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        html = render_html(self.both, dom_id("missions"), self.title)
-        return dual_bundle(self._plain(), html, lambda: make_widget(self.both))
+        html = render_html(self.missions, self.deployments, dom_id("missions"), self.title, self.year)
+        return dual_bundle(self._plain(), html,
+                           lambda: make_widget(self.missions, self.deployments, self.year))
 
     def __repr__(self) -> str:
-        return f"<Missions explorer: {len(self.both)} rows>"
+        return f"<Mission explorer: {len(self.missions)} missions, {len(self.deployments)} deployments>"
 
 
-def explorer(deployments: pd.DataFrame, missions: pd.DataFrame, title: str = "Missions explorer") -> Explorer:
-    """The interactive two-lane explorer (display it by ending a cell with it)."""
-    return Explorer(combined(deployments, missions), title)
+def explorer(missions: pd.DataFrame, deployments: pd.DataFrame, title: str = "Mission explorer",
+             year: int | None = None) -> Explorer:
+    """The interactive explorer (display it by ending a cell with it). ``year`` is the year shown first
+    (default: the last year of the data)."""
+    m = _check(missions)
+    d = _check(deployments, DEPLOYMENT_COLUMNS, "japan_deployments")
+    render_html(m, d, "jesc-missions-check", title, year)  # validates year now, not at display
+    return Explorer(m, d, title, year)
 
 
-def make_widget(both: pd.DataFrame):
-    """Live version: a checkbox per kind, a region menu, a year-range slider, the filtered lists."""
+def make_widget(missions: pd.DataFrame, deployments: pd.DataFrame, year: int | None = None):
+    """Live version: a year slider, a checkbox per kind, a region menu, the two lists below."""
     import ipywidgets as w
 
-    kinds = [k for k in KINDS if (both["kind"].astype(str) == k).any()]
-    boxes = {k: w.Checkbox(value=True, description=k, indent=False, layout=w.Layout(width="auto"))
-             for k in kinds}
-    region = w.Dropdown(options=[("All regions", "")] + [(g, g) for g in sorted(both["region"].unique())],
+    recs = _mission_records(_check(missions))
+    deps = _deployment_records(_check(deployments, DEPLOYMENT_COLUMNS, "japan_deployments"))
+    years = [r["from"] for r in recs] + [r["to"] for r in recs if r["to"] is not None]
+    first, last = min(years), max(years)
+    slider = w.IntSlider(value=year or last, min=first, max=last, description="Year")
+    boxes = {k: w.Checkbox(value=True, description=KIND_LABELS[k], indent=False,
+                           layout=w.Layout(width="auto")) for k in KINDS if any(r["kind"] == k for r in recs)}
+    region = w.Dropdown(options=[("All regions", "")] + [(g, g) for g in sorted({r["region"] for r in recs})],
                         description="Region")
-    first = int(both["start"].dt.year.min())
-    last = int(both["end"].fillna(AS_OF).dt.year.max())
-    years = w.IntRangeSlider(value=(first, last), min=first, max=last, description="Years")
     out = w.HTML()
 
     def refresh(_change=None):
-        chosen = [k for k, b in boxes.items() if b.value]
-        sub = _matches(both, chosen, region.value, *years.value)
-        parts = []
-        for lane in LANES:
-            rows = sub[sub["lane"] == lane]
-            items = "".join(f"<li><b>{_e(r['label'])}</b> [{_e(r['kind'])}, {_e(r['region'])}] "
-                            f"{_e(r['start_label'])} to "
-                            f"{'no end recorded' if r['open'] else _e(r['end_label'])}</li>"
-                            for _, r in rows.iterrows())
-            parts.append(f"<h4>{lane}: {len(rows)}</h4><ol>{items}</ol>")
-        out.value = f"<p>Showing {len(sub)} of {len(both)} missions and deployments.</p>" + "".join(parts)
+        y = slider.value
+        kinds = [k for k, b in boxes.items() if b.value]
+        shown = [r for r in recs if _active(r, y) and r["kind"] in kinds
+                 and (not region.value or r["region"] == region.value)]
+        items = "".join(f"<li><b>{_e(r['acronym'])}</b> [{_e(KIND_LABELS[r['kind']])}, {_e(r['region'])}] "
+                        f"{_e(r['start'])} – {_e(r['end'] or 'running at the date of its source')}</li>"
+                        for r in shown)
+        jd = [d for d in deps if _active(d, y)]
+        ditems = "".join(f"<li>{_e(d['name'])}: {_e(d['start'])} – {_e(d['end'] or 'end not recorded')}</li>"
+                         for d in jd)
+        out.value = (f"<p>{_e(_summary(recs, y))}; showing {len(shown)} of {len(recs)} missions.</p>"
+                     f"<ol>{items}</ol><p><b>Japan's deployments active in {y}: {len(jd)}</b></p>"
+                     f"<ol>{ditems}</ol>")
 
-    for widget in (*boxes.values(), region, years):
+    for widget in (slider, *boxes.values(), region):
         widget.observe(refresh, names="value")
     refresh()
-    return w.VBox([w.HBox(list(boxes.values())), w.HBox([region, years]), out])
-
-
-# --------------------------------------------------------------------------------------------- figure
-_HATCH = {"civilian": "", "military": "////", "civilian-military": ".."}
-
-
-def plot_gantt(both: pd.DataFrame, as_of: pd.Timestamp = AS_OF, source: str | None = None):
-    """A two-lane Gantt chart (Japan above, EU below) in the course style; returns the figure.
-
-    Colour and hatching both encode the kind; a bar with no end recorded (running, or an end the source does
-    not give) is drawn faint to ``as_of`` with a dashed outline. Display it with ``jesc.style.show(fig)``.
-    """
-    from matplotlib.patches import Patch
-
-    from jesc import style
-
-    t = _need(both, ("lane", "label", "kind", "start", "end", "open"), "combined")
-    n = len(t)
-    fig, ax = style.figure(9.0, max(4.0, 0.16 * n + 1.6))
-    labels, ys = [], []
-    y = 0.0
-    for lane in LANES:
-        rows = t[t["lane"].astype(str) == lane]
-        for _, r in rows.iterrows():
-            end = r["end"] if not r["open"] else as_of
-            width = max((end - r["start"]).days, 30)
-            ax.barh(y, width, left=r["start"], height=0.75, color=_FILL[str(r["kind"])],
-                    hatch=_HATCH[str(r["kind"])], edgecolor="black", linewidth=0.5,
-                    linestyle="--" if r["open"] else "-", alpha=0.4 if r["open"] else 1.0)
-            labels.append(f"{'JP' if lane == 'Japan' else 'EU'}  {str(r['label'])[:28]}")
-            ys.append(y)
-            y += 1
-        if lane == "Japan":
-            ax.axhline(y - 0.5 + 0.75, color="black", linewidth=0.8)
-            y += 1.5
-    ax.set_yticks(ys, labels, fontsize=6.5)
-    ax.invert_yaxis()
-    ax.grid(axis="x", color="#d0d0d0", linewidth=0.6)
-    ax.grid(axis="y", visible=False)
-    style.label(ax, x="Year (start to end of each deployment or mission)", y="Japan (JP) above, EU below")
-    handles = [Patch(facecolor=_FILL[k], hatch=_HATCH[k], edgecolor="black", label=k) for k in KINDS]
-    handles.append(Patch(facecolor="#bbbbbb", edgecolor="black", linestyle="--", alpha=0.5,
-                         label=f"no end recorded: faint, drawn to {as_of.year}"))
-    ax.legend(handles=handles, loc="upper left", fontsize=8, ncols=2)
-    style.source(fig, source or "Course data, tables japan_deployments and csdp_missions (jesc.load);\n"
-                 "kind of Japan's rows from what Japan sent (jesc.missions.japan_kind).")
-    return fig
+    return w.VBox([slider, w.HBox(list(boxes.values())), region, out])

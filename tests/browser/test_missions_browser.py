@@ -1,7 +1,7 @@
-"""Part III's missions explorer (jesc.missions) in headless Chromium without a kernel and with every
-non-local request blocked: the kind checkboxes (keyboard), the region and year menus, an item's details
-(mouse) and "Show all" change the visible missions, and the page makes no external request and logs no
-console error."""
+"""Part II's mission explorer (chapters/eu/operational-partner), in headless Chromium without a kernel and
+with every non-local request blocked: the year slider (by keyboard), the kind checkboxes (by mouse) and the
+region menu change the listed missions and Japan's deployments as the embedded data say they should, "Reset"
+restores the first view, and the page makes no external request and logs no console error."""
 
 from __future__ import annotations
 
@@ -14,60 +14,70 @@ from book import open_built
 
 pytestmark = pytest.mark.browser
 
-PAGE = "chapters/peacekeeping/two-traditions.html"
+OPERATIONAL = "chapters/eu/operational-partner.html"
 ROOT = "#jesc-missions"
 
 
-def visible(page):
-    return page.locator(f"{ROOT} li.jesc-ms-item:visible")
+def _active(rec, year):
+    return rec["from"] <= year and (rec["to"] is None or rec["to"] >= year)
 
 
-def expected(data, kinds, region="", lo=None, hi=None):
-    lo = data["first"] if lo is None else lo
-    hi = data["last"] if hi is None else hi
-    return [i for i in data["items"] if i["kind"] in kinds and (not region or i["region"] == region)
-            and i["from"] <= hi and i["to"] >= lo]
+def _expected(data, year, kinds=None, region=""):
+    kinds = kinds or data["kinds"]
+    return sorted(m["id"] for m in data["missions"] if _active(m, year) and m["kind"] in kinds
+                  and (not region or m["region"] == region))
 
 
-def test_missions_explorer_filters(page, built_book):
-    open_built(page, PAGE)
+def _visible(page, cls):
+    return sorted(page.locator(f"{ROOT} li.{cls}:visible").evaluate_all("els => els.map(e => e.dataset.id)"))
+
+
+def test_mission_explorer_by_keyboard_and_mouse(page, built_book):
+    open_built(page, OPERATIONAL)
     page.wait_for_selector(f"{ROOT}[data-jesc-ready]")
     data = json.loads(page.locator(f"{ROOT} script.jesc-missions-data").text_content())
-    total = data["total"]
+    year = data["year"]
+    assert year == 2010
+    assert _visible(page, "jesc-ms-item") == _expected(data, year)
     count = page.locator(f"{ROOT}-count")
-    expect(count).to_have_text(f"Showing {total} of {total} missions and deployments.")
-    assert visible(page).count() == total
-    assert page.locator(f"{ROOT} .jesc-ms-bar:not(.jesc-ms-off)").count() == total
+    expect(count).to_contain_text(f"missions active in {year}")
+    expect(count).to_contain_text(f"showing {len(_expected(data, year))} of {data['total']} missions")
 
-    # Keep only civilian missions: untick the other kinds by keyboard (focus and Space).
-    for kind in ("military", "civilian-military"):
-        box = page.locator(f"{ROOT}-kind-{kind}")
-        box.focus()
-        page.keyboard.press("Space")
-        expect(box).not_to_be_checked()
-    civ = expected(data, ["civilian"])
-    expect(count).to_have_text(f"Showing {len(civ)} of {total} missions and deployments.")
-    kinds = visible(page).evaluate_all("els => els.map(e => e.dataset.kind)")
-    assert set(kinds) == {"civilian"} and len(kinds) == len(civ)
-    assert page.locator(f"{ROOT} .jesc-ms-bar:not(.jesc-ms-off)").count() == len(civ)
+    # Year slider by keyboard: Home goes to the first year, End to the last, arrows step by one.
+    slider = page.locator(f"{ROOT}-year")
+    slider.focus()
+    page.keyboard.press("Home")
+    expect(page.locator(f"{ROOT}-year-out")).to_have_text(str(data["first"]))
+    assert _visible(page, "jesc-ms-item") == _expected(data, data["first"])
+    page.keyboard.press("End")
+    page.keyboard.press("ArrowLeft")
+    y = data["last"] - 1
+    expect(page.locator(f"{ROOT}-year-out")).to_have_text(str(y))
+    assert _visible(page, "jesc-ms-item") == _expected(data, y)
+    deps = sorted(d["id"] for d in data["deployments"] if _active(d, y))
+    assert _visible(page, "jesc-ms-dep") == deps
+    expect(page.locator(f"{ROOT}-dcount")).to_have_text(f"{len(deps)} active in {y}.")
 
-    # One region, then a window of years, with the menus.
+    # Kind checkbox by mouse: untick military; only civilian (and mixed) missions remain.
+    page.locator(f"label[for='{ROOT[1:]}-kind-military']").click()
+    expect(page.locator(f"{ROOT}-kind-military")).not_to_be_checked()
+    kinds = [k for k in data["kinds"] if k != "military"]
+    assert _visible(page, "jesc-ms-item") == _expected(data, y, kinds)
+    shown = page.locator(f"{ROOT} li.jesc-ms-item:visible").evaluate_all("els => els.map(e => e.dataset.kind)")
+    assert shown and "military" not in shown
+
+    # Region menu: Africa only.
     page.select_option(f"{ROOT}-region", "Africa")
-    africa = expected(data, ["civilian"], "Africa")
-    expect(count).to_have_text(f"Showing {len(africa)} of {total} missions and deployments.")
-    page.select_option(f"{ROOT}-from", "2015")
-    page.select_option(f"{ROOT}-to", "2016")
-    window = expected(data, ["civilian"], "Africa", 2015, 2016)
-    expect(count).to_have_text(f"Showing {len(window)} of {total} missions and deployments.")
-    assert 0 < len(window) < len(africa)
-    regions = set(visible(page).evaluate_all("els => els.map(e => e.dataset.region)"))
-    assert regions == {"Africa"}
+    want = _expected(data, y, kinds, "Africa")
+    assert _visible(page, "jesc-ms-item") == want
+    expect(count).to_contain_text(f"showing {len(want)} of {data['total']} missions")
 
-    # An item opens with the mouse to show its name and source; "Show all" restores everything.
-    first = visible(page).first
+    # A mission opens to show its task and source; Reset restores the first view.
+    first = page.locator(f"{ROOT} li.jesc-ms-item:visible").first
     first.locator("summary").click()
-    expect(first.locator("details p")).to_contain_text("Source:")
+    expect(first).to_contain_text("Source:")
     page.locator(f"{ROOT} button[type=reset]").click()
-    expect(count).to_have_text(f"Showing {total} of {total} missions and deployments.")
-    assert visible(page).count() == total
+    expect(page.locator(f"{ROOT}-year-out")).to_have_text(str(year))
+    expect(page.locator(f"{ROOT}-kind-military")).to_be_checked()
+    assert _visible(page, "jesc-ms-item") == _expected(data, year)
     assert page.external_requests == [] and page.console_errors == []
