@@ -96,7 +96,11 @@ def filter_events(events: pd.DataFrame, frameworks: Iterable[str] | str | None =
     if dom is not None:
         mask &= ev["domain"].astype(str).isin(dom)
     if decades is not None:
-        decs = [decades] if isinstance(decades, int) else list(decades)
+        try:
+            decs = [decades] if isinstance(decades, int) else list(decades)
+        except TypeError:
+            raise TimelineError(f"timeline: decades must be a year ending in 0 or a list of them, "
+                                f"got {decades!r}") from None
         for d in decs:
             if isinstance(d, bool) or not isinstance(d, int) or d % 10 != 0:
                 raise TimelineError(f"timeline: a decade is a year ending in 0 such as 1980 or 2020, got {d!r}")
