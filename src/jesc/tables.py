@@ -85,7 +85,11 @@ def bibliography(path: Path | None = None) -> dict[str, str]:
 
 def _bibliography_href() -> str:
     """The Bibliography page, relative to the notebook being run (myst-nb runs it in its own folder)."""
-    target = REPO_ROOT / "appendices" / "bibliography.html"
+    # The book being built: the nearest folder above the notebook holding _toc.yml (a scratch copy of the
+    # sources is built elsewhere than the checkout the package is installed from); else the checkout.
+    here = Path.cwd()
+    root = next((p for p in (here, *here.parents) if (p / "_toc.yml").is_file()), REPO_ROOT)
+    target = root / "appendices" / "bibliography.html"
     try:
         return Path(os.path.relpath(target, Path.cwd())).as_posix()
     except ValueError:  # another drive on Windows
