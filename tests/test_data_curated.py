@@ -10,6 +10,9 @@ import pandas as pd
 
 from jesc import data
 
+# The counting below is written again on purpose, row by row, rather than calling jesc.missions: it is the
+# independent check that the package's vectorised counting (jesc.data.period_end) gives the sources' counts.
+
 
 def _end_of_period(ts, precision):
     if pd.isna(ts):

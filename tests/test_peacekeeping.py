@@ -93,7 +93,7 @@ def test_bad_input_names_file_and_row(tmp_path, raw):
     coords.loc[1, "mission_longitude"] = "15.9833"
     with pytest.raises(pko_list.PkoListError, match=r"UNPSG, mission_longitude: '15.9833' is not a number"):
         pko_list.parse_coordinates(coords)
-    with pytest.raises(CourseError, match="expected the raw list as a DataFrame"):
+    with pytest.raises(CourseError, match="expected the raw list table as a pandas DataFrame"):
         pko_list.problems("not a table")
 
 

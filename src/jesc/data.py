@@ -40,7 +40,7 @@ import pandas as pd
 from jesc.errors import DataError
 from jesc.paths import bib_path, data_dir
 
-__all__ = ["load", "tables", "resource", "package", "bib_keys", "parse_partial_date", "DataError"]
+__all__ = ["load", "tables", "resource", "package", "bib_keys", "parse_partial_date", "date_label", "period_end", "DataError"]
 
 DATE_EXPECTED = "expected YYYY, YYYY-MM or YYYY-MM-DD"
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -148,6 +148,18 @@ def date_label(ts: pd.Timestamp, precision: str) -> str:
     if precision == "month":
         return f"{calendar.month_name[ts.month]} {ts.year}"
     return f"{ts.day} {calendar.month_name[ts.month]} {ts.year}"
+
+
+def period_end(ts: pd.Series, precision: pd.Series) -> pd.Series:
+    """The last day of each partial date's period: '2012-06' (month) -> 30 June 2012, '2003' (year) ->
+    31 December 2003, a day -> itself; an empty date stays empty (NaT: running, or not recorded)."""
+    out = ts.copy()
+    prec = precision.astype("string")
+    month = (prec == "month").fillna(False)
+    year = (prec == "year").fillna(False)
+    out[month] = ts[month] + pd.offsets.MonthEnd(0)
+    out[year] = ts[year] + pd.offsets.YearEnd(0)
+    return out
 
 
 @lru_cache(maxsize=1)

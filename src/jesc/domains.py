@@ -25,6 +25,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from jesc import checks
 from jesc.data import load
 from jesc.decision import Criterion, Exercise, Option
 from jesc.errors import CourseError
@@ -53,16 +54,10 @@ EU_ORGANISATIONS = ("European Space Agency", "European Union", "EUMETSAT")
 
 # ------------------------------------------------------------------------------------------ checks
 def _table(table: Any, name: str, columns: Sequence[str]) -> pd.DataFrame:
+    """``table``, checked; ``None`` loads the course's own table."""
     if table is None:
         return load(name)
-    if not isinstance(table, pd.DataFrame):
-        raise DomainsError(f"domains: expected the {name} table as a pandas DataFrame "
-                           f"(jesc.load({name!r})), got {type(table).__name__}")
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise DomainsError(f"domains: the table lacks the column(s) {missing}; expected the {name} table "
-                           f"from jesc.load({name!r})")
-    return table
+    return checks.table(table, name, columns, DomainsError, "domains")
 
 
 def _year_range(frame: pd.DataFrame, first: int, last: int) -> pd.DataFrame:

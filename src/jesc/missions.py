@@ -28,6 +28,8 @@ from typing import Any
 
 import pandas as pd
 
+from jesc import checks
+from jesc.data import period_end
 from jesc.errors import CourseError
 from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script
 
@@ -54,42 +56,17 @@ class MissionsError(CourseError):
 
 # --------------------------------------------------------------------------------------- computing
 def _check(table: Any, columns: tuple[str, ...] = REQUIRED, name: str = "csdp_missions") -> pd.DataFrame:
-    if not isinstance(table, pd.DataFrame):
-        raise MissionsError(f"missions: expected the {name} table as a pandas DataFrame "
-                            f"(jesc.load({name!r})), got {type(table).__name__}")
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise MissionsError(f"missions: the table lacks the column(s) {missing}; expected the {name} "
-                            f"table from jesc.load({name!r})")
-    return table
+    return checks.table(table, name, columns, MissionsError, "missions")
 
 
 def _day(day: Any, what: str = "day") -> pd.Timestamp:
-    if isinstance(day, bool) or day is None:
-        raise MissionsError(f"missions: {what} must be a date such as '2010-10-31', got {day!r}")
-    try:
-        ts = pd.Timestamp(day)
-    except (ValueError, TypeError):
-        raise MissionsError(f"missions: {what} must be a date such as '2010-10-31', got {day!r}") from None
-    if pd.isna(ts):
-        raise MissionsError(f"missions: {what} must be a date such as '2010-10-31', got {day!r}")
-    return ts
+    return checks.day(day, MissionsError, "missions", what)
 
 
 def _last_days(table: pd.DataFrame) -> pd.Series:
-    """The last day each row runs: an end of month or year precision counts to the end of that period;
-    an empty end counts as running (Timestamp.max)."""
-    out = []
-    for ts, prec in zip(table["end"], table["end_precision"]):
-        if pd.isna(ts):
-            out.append(pd.Timestamp.max)
-        elif prec == "year":
-            out.append(ts + pd.offsets.YearEnd(0))
-        elif prec == "month":
-            out.append(ts + pd.offsets.MonthEnd(0))
-        else:
-            out.append(ts)
-    return pd.Series(out, index=table.index, dtype="datetime64[ns]")
+    """The last day each row runs (:func:`jesc.data.period_end`); an empty end counts as running
+    (Timestamp.max)."""
+    return period_end(table["end"], table["end_precision"]).fillna(pd.Timestamp.max)
 
 
 def running_on(missions: pd.DataFrame, day: Any) -> pd.DataFrame:

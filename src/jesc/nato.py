@@ -24,6 +24,7 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
+from jesc import checks
 from jesc.errors import CourseError
 from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script
 
@@ -53,14 +54,7 @@ class NatoError(CourseError):
 
 
 def _table(obj: Any, name: str, columns: Iterable[str]) -> pd.DataFrame:
-    if not isinstance(obj, pd.DataFrame):
-        raise NatoError(f"nato: expected the {name} table as a pandas DataFrame "
-                        f"(jesc.load({name!r})), got {type(obj).__name__}")
-    missing = [c for c in columns if c not in obj.columns]
-    if missing:
-        raise NatoError(f"nato: the table given as {name} lacks the column(s) {missing}; "
-                        f"expected jesc.load({name!r})")
-    return obj
+    return checks.table(obj, name, columns, NatoError, "nato")
 
 
 def _year(value: Any, what: str) -> int:

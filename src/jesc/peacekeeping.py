@@ -25,6 +25,8 @@ from typing import Any
 
 import pandas as pd
 
+from jesc import checks
+from jesc.data import period_end
 from jesc.errors import CourseError
 from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script
 
@@ -59,23 +61,11 @@ class MissionsError(CourseError):
 
 
 def _need(table: Any, columns: tuple[str, ...], what: str) -> pd.DataFrame:
-    if not isinstance(table, pd.DataFrame):
-        raise MissionsError(f"missions: expected the {what} table as a DataFrame (jesc.load({what!r})), "
-                            f"got {type(table).__name__}")
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise MissionsError(f"missions: the {what} table lacks the column(s) {missing}")
-    return table
+    return checks.table(table, what, columns, MissionsError, "missions")
 
 
 def _day(date: Any) -> pd.Timestamp:
-    try:
-        ts = pd.Timestamp(date)
-    except (ValueError, TypeError):
-        raise MissionsError(f"missions: {date!r} is not a date (expected e.g. '2021-07-01')") from None
-    if pd.isna(ts):
-        raise MissionsError(f"missions: {date!r} is not a date (expected e.g. '2021-07-01')")
-    return ts
+    return checks.day(date, MissionsError, "missions", "the date", "2021-07-01")
 
 
 def japan_kind(contribution: str) -> str:
@@ -87,17 +77,6 @@ def japan_kind(contribution: str) -> str:
     if mil and civ:
         return "civilian-military"
     return "military" if mil else "civilian"
-
-
-def period_end(ts: pd.Series, precision: pd.Series) -> pd.Series:
-    """The last day of each period: '2012-06' (month) -> 30 June 2012, '2003' (year) -> 31 December 2003."""
-    out = ts.copy()
-    prec = precision.astype("string")
-    month = prec == "month"
-    year = prec == "year"
-    out[month.fillna(False)] = ts[month.fillna(False)] + pd.offsets.MonthEnd(0)
-    out[year.fillna(False)] = ts[year.fillna(False)] + pd.offsets.YearEnd(0)
-    return out
 
 
 _MISSION_COLS = ("id", "acronym", "name", "kind", "start", "end", "end_precision", "region", "source")

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from jesc import checks
 from jesc.errors import CourseError
 from jesc.paths import data_dir
 
@@ -85,13 +86,7 @@ def read_raw(path: str | Path | None = None) -> pd.DataFrame:
 
 
 def _check(raw: pd.DataFrame, columns=RAW_COLUMNS) -> pd.DataFrame:
-    if not isinstance(raw, pd.DataFrame):
-        raise PkoListError(f"pko_list: expected the raw list as a DataFrame (pko_list.read_raw()), "
-                           f"got {type(raw).__name__}")
-    missing = [c for c in columns if c not in raw.columns]
-    if missing:
-        raise PkoListError(f"pko_list: the table lacks the column(s) {missing}")
-    return raw
+    return checks.table(raw, "raw list", columns, PkoListError, "pko_list", get="pko_list.read_raw()")
 
 
 def _swapped_locations(table: pd.DataFrame, lon: str, lat: str, where: str) -> set[str]:
