@@ -161,6 +161,28 @@ def describe(fig) -> list[str]:
     return problems
 
 
+def test_the_checker_finds_each_fault_and_passes_a_good_figure():
+    """describe() on figures made here: one with every fault, the same figure made right."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, 3))
+    ax.bar(["a", "b", "c"], [5, 1, 5], color="#ff0000", label="counts")
+    ax.legend(loc="upper left")  # over the tall first bar
+    faults = "\n".join(describe(fig))
+    plt.close(fig)
+    for expected in ("no source line", "axis labels x=''", "colours outside the Okabe–Ito palette: patch #ff0000",
+                     "the legend covers 1 bar(s), ending at (0, 5)"):
+        assert expected in faults, f"{expected!r} not reported in:\n{faults}"
+
+    fig, ax = style.figure(6, 3)
+    ax.bar(["a", "b", "c"], [5, 1, 5], color=style.OKABE_ITO["blue"], label="counts")
+    style.label(ax, x="Letter", y="Count (events)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1, 1))
+    style.source(fig, "made in the test")
+    assert describe(fig) == []
+    plt.close(fig)
+
+
 def run_notebook(path: Path, monkeypatch) -> list[tuple[int, list[list[str]]]]:
     """Run every code cell of ``path`` in an IPython shell; per cell, the problems of each figure shown."""
     from IPython.core.interactiveshell import InteractiveShell
