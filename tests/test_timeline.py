@@ -131,3 +131,33 @@ def test_live_widget_filters():
     for c in checks:
         c.value = c.description == "G7"
     assert "Showing 0 of 6" in out.value
+
+
+def chart_rows(html: str) -> list[str]:
+    """The frameworks the SVG chart draws a row for, top to bottom."""
+    chart = re.search(r'<svg class="jesc-tl-chart".*?</svg>', html, re.S).group(0)
+    # A row is its label at the left (end-anchored; the year labels below are centred).
+    return re.findall(r'<text class="jesc-tl-axis"[^>]*text-anchor="end">([^<]+)</text>', chart)
+
+
+@pytest.mark.parametrize("table", ["course", "tiny"])
+def test_chart_rows_are_the_frameworks_with_events_and_checkboxes(table, events):
+    """No row for a framework without events (the course data have no UN event): rows drawn ==
+    frameworks with events == filter checkboxes, in the data package's order."""
+    ev = events if table == "course" else tiny()
+    html = tl.render_html(ev, "jesc-timeline")
+    with_events = [f for f in tl.FRAMEWORKS if (ev["framework"].astype(str) == f).any()]
+    boxes = re.findall(r'<input type="checkbox" id="[^"]+" name="framework" value="([^"]+)"', html)
+    assert chart_rows(html) == with_events == boxes
+    assert len(with_events) < len(tl.FRAMEWORKS), "the test needs a framework without events"
+    # Every mark sits on its own framework's row line.
+    chart = re.search(r'<svg class="jesc-tl-chart".*?</svg>', html, re.S).group(0)
+    row_y = dict(re.findall(r'data-fw="([^"]+)"><text[^>]*y="\d+"[^>]*>[^<]*</text>'
+                            r'<line class="jesc-tl-grid"[^>]* y1="(\d+)"', chart))
+    assert set(row_y) == set(with_events)
+    marks = re.findall(r'data-fw="([^"]+)"><title>[^<]*</title><(?:rect|circle|path) [^>]*?'
+                       r'(?:y="([\d.-]+)"|cy="([\d.-]+)"|d="M[\d.-]+ ([\d.-]+))', chart)
+    assert len(marks) == len(ev)
+    for fw, *ys in marks:
+        y = float(next(v for v in ys if v))
+        assert abs(y - int(row_y[fw])) <= 6, f"a {fw} mark at y={y} is off its row (y={row_y[fw]})"

@@ -189,28 +189,30 @@ _SHAPES = {  # same shapes as jesc.style.FRAMEWORK_MARKERS, drawn as SVG
 }
 
 
-def _chart(dom: str, recs: list[dict[str, Any]], first: int, last: int) -> str:
-    """An SVG strip chart: one row per framework, one mark per event; it repeats the list below
-    for sighted mouse users (hidden from screen readers, marks not in the tab order)."""
-    height = _TOP + _ROW * len(FRAMEWORKS) + 30
+def _chart(dom: str, recs: list[dict[str, Any]], frameworks: list[str], first: int, last: int) -> str:
+    """An SVG strip chart: one row per framework that has events (the same frameworks as the filter
+    checkboxes), one mark per event; it repeats the list below for sighted mouse users (hidden from
+    screen readers, marks not in the tab order)."""
+    height = _TOP + _ROW * len(frameworks) + 30
     span = max(last - first, 1)
 
     def x(year_frac: float) -> float:
         return _LEFT + (year_frac - first) / span * (_W - _LEFT - _RIGHT)
 
     out = [f'<svg class="jesc-tl-chart" viewBox="0 0 {_W} {height}" aria-hidden="true" focusable="false">']
-    for i, fw in enumerate(FRAMEWORKS):
+    for i, fw in enumerate(frameworks):
         y = _TOP + _ROW * i + _ROW // 2
-        out.append(f'<text class="jesc-tl-axis" x="{_LEFT - 10}" y="{y + 4}" text-anchor="end">{_e(fw)}</text>'
-                   f'<line class="jesc-tl-grid" x1="{_LEFT}" x2="{_W - _RIGHT}" y1="{y}" y2="{y}"/>')
-    base = _TOP + _ROW * len(FRAMEWORKS) + 4
+        out.append(f'<g class="jesc-tl-row" data-fw="{_e(fw)}">'
+                   f'<text class="jesc-tl-axis" x="{_LEFT - 10}" y="{y + 4}" text-anchor="end">{_e(fw)}</text>'
+                   f'<line class="jesc-tl-grid" x1="{_LEFT}" x2="{_W - _RIGHT}" y1="{y}" y2="{y}"/></g>')
+    base = _TOP + _ROW * len(frameworks) + 4
     for year in range((first // 5) * 5, last + 1, 5):
         if year < first:
             continue
         out.append(f'<line class="jesc-tl-tick" x1="{x(year):.1f}" x2="{x(year):.1f}" y1="{_TOP}" y2="{base}"/>'
                    f'<text class="jesc-tl-axis" x="{x(year):.1f}" y="{base + 16}" text-anchor="middle">{year}</text>')
     for r in recs:
-        i = FRAMEWORKS.index(r["framework"])
+        i = frameworks.index(r["framework"])
         y = _TOP + _ROW * i + _ROW // 2
         shape = _SHAPES[r["framework"]](x(r["year"] + 0.5), y)
         out.append(f'<a href="#{dom}-ev-{_e(r["id"])}" tabindex="-1" class="jesc-tl-mark" data-id="{_e(r["id"])}" '
@@ -252,7 +254,7 @@ def render_html(events: pd.DataFrame, dom_id: str = "jesc-timeline", title: str 
     out.append('<button type="reset">Show all</button></div></form>')
     out.append(f'<p class="jesc-tl-count" id="{dom}-count" role="status" aria-live="polite">'
                f'Showing {n} of {n} events.</p>')
-    out.append(_chart(dom, recs, first, last))
+    out.append(_chart(dom, recs, present_fw, first, last))
     out.append(f'<ol class="jesc-tl-list" id="{dom}-list">')
     for r in recs:
         rid = f"{dom}-ev-{_e(r['id'])}"

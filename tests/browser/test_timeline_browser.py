@@ -58,6 +58,39 @@ def test_timeline_filters_change_visible_events(page, built_book):
     assert page.external_requests == [] and page.console_errors == []
 
 
+def test_timeline_chart_rows_match_the_checkboxes(page, built_book):
+    """The chart draws one row per framework that has events, and each has a filter checkbox: no row
+    for a framework without events (the course data have no UN event)."""
+    open_built(page, TIMELINE)
+    page.wait_for_selector("#jesc-timeline[data-jesc-ready]")
+    data = json.loads(page.locator("#jesc-timeline script.jesc-timeline-data").text_content())
+    with_events = [fw for fw in data["frameworks"] if any(e["framework"] == fw for e in data["events"])]
+    rows = page.locator("#jesc-timeline svg.jesc-tl-chart text[text-anchor=end]").all_text_contents()
+    boxes = page.locator('#jesc-timeline input[name="framework"]').evaluate_all(
+        "els => els.filter(e => e.offsetParent !== null).map(e => e.value)")
+    assert rows == with_events == boxes, f"rows {rows}, frameworks with events {with_events}, checkboxes {boxes}"
+    # Every row has at least one visible mark.
+    for fw in rows:
+        assert page.locator(f'#jesc-timeline .jesc-tl-mark[data-fw="{fw}"]').count() > 0, f"row {fw} is empty"
+
+
+@pytest.mark.parametrize("page_path", [TIMELINE, SEVEN_USES, "chapters/conclusion/beyond-the-debate.html"])
+def test_figures_have_a_caption_and_alt_text_on_the_page(page, built_book, page_path):
+    """Each figure the notebook declares reaches the page as a numbered figure with its caption and alt."""
+    open_built(page, page_path)
+    figures = page.locator("article figure")
+    assert figures.count() >= 1, f"{page_path}: no figure"
+    for i in range(figures.count()):
+        fig = figures.nth(i)
+        caption = fig.locator("figcaption").inner_text().strip()
+        assert caption.startswith("Fig.") and len(caption.split()) > 5, f"{page_path}: caption {caption!r}"
+        img = fig.locator("img")
+        assert img.count() == 1 and len((img.get_attribute("alt") or "").split()) >= 8, (
+            f"{page_path}: figure {i + 1} has no alt text")
+        img.scroll_into_view_if_needed()
+        page.wait_for_function("e => e.complete && e.naturalWidth > 0", arg=img.element_handle())
+
+
 def test_decision_widget_by_keyboard(page, built_book):
     open_built(page, DECISION)
     page.wait_for_selector("#jesc-decision[data-jesc-ready]")
