@@ -104,7 +104,7 @@
       : "Try again: the explanation appears once your answer is right.");
     // only a relative link to an entry's anchor (never a javascript: or external URL)
     if (r.ok && q.cite && /^[A-Za-z0-9_.\/-]*#[a-z0-9-]+$/.test(q.cite.href)) {
-      // "(source: Tsuruoka 2010)", linked to the entry on the Bibliography page
+      // "(source: Tsuruoka, 2010)", linked to the entry on the Bibliography page
       var cite = el("a", "jesc-cite", q.cite.text);
       cite.href = q.cite.href;
       cite.setAttribute("data-key", q.source);

@@ -377,7 +377,7 @@ def test_widget_asks_for_a_choice_when_nothing_is_ticked():
 
 
 def test_explanation_cites_the_source_as_the_book_does():
-    """The explanation ends with "(source: Tsuruoka 2010)" linked to the entry on the Bibliography
+    """The explanation ends with "(source: Tsuruoka, 2010)" linked to the entry on the Bibliography
     page, in the widget and in the page's data, never with the raw key."""
     from html.parser import HTMLParser
 
@@ -410,12 +410,12 @@ def test_explanation_cites_the_source_as_the_book_does():
     page = Links()
     page.feed(one.feedback.value)
     text = "".join(page.text)
-    assert "(source: Tsuruoka 2010)" in text and "tsuruoka2010" not in text
-    href = dict((t, h) for h, t in page.links)["Tsuruoka 2010"]
+    assert "(source: Tsuruoka, 2010)" in text and "tsuruoka2010" not in text
+    href = dict((t, h) for h, t in page.links)["Tsuruoka, 2010"]
     assert href == citations.bibliography_href() + "#bib-tsuruoka2010"
     assert href.endswith("appendices/bibliography.html#bib-tsuruoka2010")
     cite = quiz_data(quiz())["questions"][0]["cite"]
-    assert cite == {"text": "Tsuruoka 2010", "href": href}
+    assert cite == {"text": "Tsuruoka, 2010", "href": href}
 
 
 def test_a_source_missing_from_the_bibliography_is_named():

@@ -5,10 +5,11 @@ Tables (``jesc.tables``) and quizzes (``jesc.quiz``) cite sources by key; both s
 makes of a key:
 
 - :func:`label` is the author-year text the book's own citations show (``bibtex_reference_style:
-  author_year`` of sphinxcontrib-bibtex): the last names of the authors (the editors, else the
-  title, when there is no author), "A and B" for two, "A et al." for three or more, then the
-  year: ``Tsuruoka 2010``. The names come from pybtex, which also reads the bibliography for the
-  book, so braces, accents and corporate authors (``{{NATO}}``) print as in the Bibliography;
+  author_year`` of sphinxcontrib-bibtex, as in ``{cite:p}``): the last names of the authors (the
+  editors, else the title, when there is no author), "A and B" for two, "A et al." for three or
+  more, a comma and the year: ``Tsuruoka, 2010``. The names come from pybtex, which also reads
+  the bibliography for the book, so braces, accents and corporate authors (``{{NATO}}``) print
+  as in the Bibliography;
 - :func:`href` is the Bibliography page relative to the notebook being run, with the entry's
   anchor (``bibtex_cite_id: "bib-{key}"`` in ``_config.yml``, through docutils' ``make_id``).
 """
@@ -80,12 +81,12 @@ def authors_years(path: Path | None = None) -> dict[str, tuple[str, str]]:
 
 
 def labels(path: Path | None = None) -> dict[str, str]:
-    """``{key: "Author year"}`` for every entry of the bibliography."""
-    return {key: f"{who} {year}" for key, (who, year) in authors_years(path).items()}
+    """``{key: "Author, year"}`` for every entry of the bibliography."""
+    return {key: f"{who}, {year}" for key, (who, year) in authors_years(path).items()}
 
 
 def label(key: str, labels_: dict[str, str] | None = None) -> str:
-    """The author-year label of ``key``, e.g. ``Tsuruoka 2010``."""
+    """The author-year label of ``key``, e.g. ``Tsuruoka, 2010``."""
     known = labels() if labels_ is None else labels_
     if key not in known:
         raise CitationError(f"source {key!r} is not a key in references.bib")

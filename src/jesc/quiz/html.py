@@ -2,7 +2,7 @@
 ``_static/jesc-quiz.js`` (no kernel, no CDN).
 
 The output is deterministic (ids come from the quiz name and question ids) so that nbval can
-compare it. An explanation ends with its source as the book cites it ("Tsuruoka 2010"), linked to
+compare it. An explanation ends with its source as the book cites it ("Tsuruoka, 2010"), linked to
 the entry on the Bibliography page (:mod:`jesc.citations`, as tables cite their sources). Every
 piece of quiz text goes through :func:`html.escape`; the JSON blob is escaped so that no ``<``, ``>`` or ``&`` appears in it literally and it can never close its ``<script>`` tag.
 """
@@ -56,7 +56,7 @@ def source_citation(q: Question) -> dict[str, str]:
 
 
 def source_html(q: Question) -> str:
-    """The end of an explanation, ``(source: <a ...>Tsuruoka 2010</a>)``; the page script builds
+    """The end of an explanation, ``(source: <a ...>Tsuruoka, 2010</a>)``; the page script builds
     the same from :func:`source_citation`."""
     cite = source_citation(q)
     return (f' (source: <a class="jesc-cite" href="{_e(cite["href"])}" data-key="{_e(q.source)}">'
