@@ -81,9 +81,11 @@ def bib():
 
 
 def _plain(latex: str) -> str:
-    from pybtex.richtext import Text
+    import codecs
 
-    return Text.from_latex(latex).render_as("text")
+    import latexcodec  # noqa: F401 - registers "ulatex", the decoder pybtex uses
+
+    return codecs.decode(latex, "ulatex").replace("{", "").replace("}", "")
 
 
 def capitalised_words(title: str) -> list[str]:
