@@ -20,31 +20,33 @@
     return root + parts[0] + ".html" + (parts[1] ? "#" + parts[1] : "");
   }
 
-  function answerOf(li, q) {
+  // What to ask when a question is checked before it is answered (from the quiz data: the live
+  // widget asks the same). An unanswered question is never graded as wrong.
+  function answerOf(li, q, missing) {
     var i, v, out = [];
     if (q.type === "single") {
       v = li.querySelector("input:checked");
-      return v ? { value: +v.value } : { missing: "Choose an option." };
+      return v ? { value: +v.value } : { missing: missing.single };
     }
     if (q.type === "multiple") {
       li.querySelectorAll("input:checked").forEach(function (c) { out.push(+c.value); });
-      return { value: out };
+      return out.length ? { value: out } : { missing: missing.multiple };
     }
     if (q.type === "numeric") {
       v = li.querySelector("input").value.trim().replace("\u2212", "-");
       if (v.indexOf(",") >= 0 && v.indexOf(".") < 0) v = v.replace(",", ".");
-      if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v)) return { missing: "Enter a number, e.g. 12 or 3.5." };
+      if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v)) return { missing: missing.numeric };
       return { value: parseFloat(v) };
     }
     var sels = li.querySelectorAll("select");
     for (i = 0; i < sels.length; i++) {
-      if (sels[i].value === "") return { missing: "Make a choice in every list." };
+      if (sels[i].value === "") return { missing: missing.matching };
       out.push(+sels[i].value);
     }
     if (q.type === "ordering") {
       var order = [];
       for (i = 0; i < sels.length; i++) order[+sels[i].value - 1] = +sels[i].getAttribute("data-item");
-      for (i = 0; i < sels.length; i++) if (order[i] === undefined) return { missing: "Give each item a different position." };
+      for (i = 0; i < sels.length; i++) if (order[i] === undefined) return { missing: missing.ordering };
       return { value: order };
     }
     var terms = [];
@@ -98,8 +100,19 @@
       ul.appendChild(li);
     });
     res.appendChild(ul);
-    res.appendChild(el("p", "jesc-expl", r.ok ? q.explanation + " (source: " + q.source + ")"
-      : "Try again: the explanation appears once your answer is right."));
+    var expl = el("p", "jesc-expl", r.ok ? q.explanation
+      : "Try again: the explanation appears once your answer is right.");
+    // only a relative link to an entry's anchor (never a javascript: or external URL)
+    if (r.ok && q.cite && /^[A-Za-z0-9_.\/-]*#[a-z0-9-]+$/.test(q.cite.href)) {
+      // "(source: Tsuruoka, 2010)", linked to the entry on the Bibliography page
+      var cite = el("a", "jesc-cite", q.cite.text);
+      cite.href = q.cite.href;
+      cite.setAttribute("data-key", q.source);
+      expl.appendChild(document.createTextNode(" (source: "));
+      expl.appendChild(cite);
+      expl.appendChild(document.createTextNode(")"));
+    }
+    res.appendChild(expl);
     box.appendChild(res);
   }
 
@@ -121,7 +134,7 @@
       if (!li) return;
       var box = li.querySelector(".jesc-feedback"), btn = li.querySelector("button.jesc-check");
       function run(quiet) {
-        var a = answerOf(li, q);
+        var a = answerOf(li, q, data.missing);
         if (a.missing) {
           if (!quiet) { box.textContent = ""; box.appendChild(el("p", "jesc-missing", a.missing)); }
           return;

@@ -317,7 +317,9 @@ def test_json_for_script_round_trips():
 
 
 def test_mimebundle_has_widget_html_and_text():
-    bundle = quiz()._repr_mimebundle_()
+    from jesc.quiz.display import mimebundle
+
+    bundle = mimebundle(quiz())
     assert set(bundle) == {"text/plain", "text/html", "application/vnd.jupyter.widget-view+json"}
     assert bundle["text/plain"].startswith("Quiz: T (5 questions)")
 
@@ -348,6 +350,79 @@ def test_widget_checks_answers_and_keeps_score():
     order.check()
     assert "Correct" in order.feedback.value
     assert "Score: 3 of 5 correct (3 checked)" in view.score.value
+
+
+def test_widget_asks_for_a_choice_when_nothing_is_ticked():
+    """A "tick all that apply" question checked with nothing ticked asks for a choice, as a single
+    choice does; it is neither graded nor counted (issue 18)."""
+    from jesc.quiz.html import MISSING
+    from jesc.quiz.widget import make_widget
+
+    view = make_widget(quiz()).quiz_view
+    one, many = view.questions[:2]
+    one.button.click()
+    assert MISSING["single"] in one.feedback.value
+    many.button.click()
+    assert MISSING["multiple"] in many.feedback.value
+    assert "Not quite" not in many.feedback.value and "Missed" not in many.feedback.value
+    assert "(0 checked)" in view.score.value
+    boxes = [b for b in many.inputs if hasattr(b, "description") and b.description]
+    by_text = {b.description: b for b in boxes}
+    by_text["b"].value = True  # a wrong tick is graded as wrong
+    many.button.click()
+    assert "Not quite" in many.feedback.value and "(1 checked)" in view.score.value
+    by_text["b"].value, by_text["a"].value, by_text["c"].value = False, True, True
+    many.button.click()
+    assert "Correct" in many.feedback.value
+
+
+def test_explanation_cites_the_source_as_the_book_does():
+    """The explanation ends with "(source: Tsuruoka, 2010)" linked to the entry on the Bibliography
+    page, in the widget and in the page's data, never with the raw key."""
+    from html.parser import HTMLParser
+
+    from jesc import citations
+    from jesc.quiz.html import quiz_data
+    from jesc.quiz.widget import make_widget
+
+    class Links(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.links, self.text, self._in_a = [], [], False
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "a":
+                self.links.append([dict(attrs).get("href"), ""])
+                self._in_a = True
+
+        def handle_endtag(self, tag):
+            self._in_a = self._in_a and tag != "a"
+
+        def handle_data(self, data):
+            self.text.append(data)
+            if self._in_a:
+                self.links[-1][1] += data
+
+    view = make_widget(quiz()).quiz_view
+    one = view.questions[0]
+    one.inputs[0].value = 1
+    one.check()
+    page = Links()
+    page.feed(one.feedback.value)
+    text = "".join(page.text)
+    assert "(source: Tsuruoka, 2010)" in text and "tsuruoka2010" not in text
+    href = dict((t, h) for h, t in page.links)["Tsuruoka, 2010"]
+    assert href == citations.bibliography_href() + "#bib-tsuruoka2010"
+    assert href.endswith("appendices/bibliography.html#bib-tsuruoka2010")
+    cite = quiz_data(quiz())["questions"][0]["cite"]
+    assert cite == {"text": "Tsuruoka, 2010", "href": href}
+
+
+def test_a_source_missing_from_the_bibliography_is_named():
+    d = base()
+    d["questions"][1]["source"] = "nobody2099"
+    with pytest.raises(QuizError, match=r"question 2 \('many'\), field 'source'.*nobody2099"):
+        render_html(quiz(d))
 
 
 def test_widget_escapes_quiz_text():

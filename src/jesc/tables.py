@@ -8,7 +8,7 @@ to the month, bibliography keys and internal ids. :func:`show` renders it for a 
   the precision of the data: ``1983``, ``May 1983``, ``29 May 1983``), and other dates are written in full;
 - a missing value is an em dash with a tooltip, never ``<NA>`` or ``NaN``;
 - a ``source`` (or ``sources``) column of ``references.bib`` keys shows "Author (year)" linked to the
-  book's Bibliography page (its entries carry no stable per-key anchor, so the link is to the page);
+  key's entry on the book's Bibliography page (``jesc.citations``, shared with the quizzes);
 - internal ids (``id`` and ``*_id`` columns) are left out;
 - the table sits in a keyboard-focusable scroll container with a visible cue when it is wider than the
   page (``_static/jesc-table.css``).
@@ -17,24 +17,20 @@ to the month, bibliography keys and internal ids. :func:`show` renders it for a 
 from __future__ import annotations
 
 import calendar
-import os
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
 
+from jesc import citations
 from jesc.errors import CourseError
-from jesc.paths import REPO_ROOT, bib_path
 from jesc.static_html import escape_html
 
 __all__ = ["show", "Table", "citation", "TableError"]
 
 NA_TEXT = "\u2014"
 SOURCE_COLUMNS = ("source", "sources")
-_ENTRY = re.compile(r"@(\w+)\s*\{\s*([^,\s]+)\s*,(.*?)\n\}", re.S)
-_FIELD = re.compile(r"\b(author|editor|year)\s*=\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\"[^\"]*\"|\w+)", re.I)
 _KEYS = re.compile(r"[,;\s]+")
 
 
@@ -42,68 +38,18 @@ class TableError(CourseError):
     """A table cannot be shown as asked (a column that does not exist, an unknown source key)."""
 
 
-def anchor(key: str) -> str:
-    """The HTML id that Sphinx (``bibtex_cite_id: bib-{key}``, through docutils' make_id) gives an entry."""
-    return re.sub(r"[^a-z0-9]+", "-", f"bib-{key}".lower()).strip("-")
-
-
-def _strip_braces(text: str) -> str:
-    text = text.strip()
-    if text[:1] in "{\"" and text[-1:] in "}\"":
-        text = text[1:-1]
-    return text.replace("{", "").replace("}", "").replace("--", "\u2013").strip()
-
-
-@lru_cache(maxsize=4)
-def _bibliography(path: str, _mtime: int) -> dict[str, str]:
-    """key -> "Author (year)" for every entry of the bibliography."""
-    labels = {}
-    text = Path(path).read_text(encoding="utf-8")
-    for kind, key, body in _ENTRY.findall(text):
-        if kind.lower() in ("comment", "string", "preamble"):
-            continue
-        fields = {name.lower(): value for name, value in _FIELD.findall(body)}
-        who = fields.get("author") or fields.get("editor") or ""
-        first = re.split(r"\s+and\s+", who.strip()[1:-1] if who.startswith("{") else who)[0] if who else ""
-        if first.startswith("{"):  # a corporate author: {{NATO}}
-            name = _strip_braces(first)
-        elif "," in first:
-            name = _strip_braces(first.split(",")[0])
-        else:
-            name = _strip_braces(first).split(" ")[-1] if first else key
-        if who and len(re.split(r"\s+and\s+", who)) > 1:
-            name += " et al."
-        year = _strip_braces(fields.get("year", "n.d."))
-        labels[key] = f"{name} ({year})"
-    return labels
-
-
 def bibliography(path: Path | None = None) -> dict[str, str]:
-    path = path or bib_path()
-    return _bibliography(str(path), path.stat().st_mtime_ns)
-
-
-def _bibliography_href() -> str:
-    """The Bibliography page, relative to the notebook being run (myst-nb runs it in its own folder)."""
-    # The book being built: the nearest folder above the notebook holding _toc.yml (a scratch copy of the
-    # sources is built elsewhere than the checkout the package is installed from); else the checkout.
-    here = Path.cwd()
-    root = next((p for p in (here, *here.parents) if (p / "_toc.yml").is_file()), REPO_ROOT)
-    target = root / "appendices" / "bibliography.html"
-    try:
-        return Path(os.path.relpath(target, Path.cwd())).as_posix()
-    except ValueError:  # another drive on Windows
-        return "appendices/bibliography.html"
+    """key -> "Author (year)" for every entry of the bibliography (names as the book prints them)."""
+    return {key: f"{who} ({year})" for key, (who, year) in citations.authors_years(path).items()}
 
 
 def citation(key: str, href: str | None = None, labels: dict[str, str] | None = None) -> str:
-    """HTML of one formatted, linked citation of a bibliography key."""
+    """HTML of one formatted citation of a bibliography key, linked to its Bibliography entry
+    (``href``: the Bibliography page, by default found from the notebook being run)."""
     labels = bibliography() if labels is None else labels
     if key not in labels:
         raise TableError(f"source {key!r} is not a key in references.bib")
-    href = _bibliography_href() if href is None else href
-    return (f'<a class="jesc-cite" href="{escape_html(href)}" data-key="{escape_html(key)}">'
-            f"{escape_html(labels[key])}</a>")
+    return citations.citation(key, href, text=labels[key])
 
 
 def _full_date(value) -> str:
@@ -180,7 +126,7 @@ class Table:
 
     def _repr_html_(self) -> str:
         labels = bibliography() if any(c in SOURCE_COLUMNS for c in self.frame.columns) else {}
-        href = _bibliography_href()
+        href = citations.bibliography_href()
         head = "".join(f'<th scope="col">{escape_html(c)}</th>' for c in self.frame.columns)
         rows = "".join(
             "<tr>" + "".join(f"<td>{self._cell(c, v, labels, href)}</td>" for c, v in zip(self.frame.columns, row))

@@ -79,12 +79,23 @@ def test_demo_quiz_each_type_wrong_then_right(quiz_page):
     li.locator("button.jesc-check").click()
     expect_text(feedback(li), RIGHT)
     expect_text(score, "Score: 1 of 5 correct (1 checked)")
-    expect_text(feedback(li), f"source: {d['source']}")
-    link = feedback(li).locator("a")
+    # the explanation cites its source as the book does, linked to the entry (not the raw key)
+    expect_text(feedback(li), f"(source: {d['cite']['text']})")
+    assert d["source"] not in feedback(li).text_content()
+    link = feedback(li).locator("a:not(.jesc-cite)")
     assert link.count() >= 1 and link.first.get_attribute("href").endswith("new-domains/index.html")
+    cite = feedback(li).locator("a.jesc-cite")
+    assert cite.text_content() == d["cite"]["text"]
+    cite_href = cite.evaluate("a => a.href")
+    assert cite_href.endswith("appendices/bibliography.html#bib-" + d["source"].replace("_", "-"))
 
-    # multiple select: only one of the correct options -> wrong, with "Missed:"; then all of them.
+    # multiple select: "Check" with nothing ticked asks for a choice (not graded, not counted);
+    # only one of the correct options -> wrong, with "Missed:"; then all of them.
     d, li = data["nato-uses"], q(page, "nato-uses")
+    li.locator("button.jesc-check").click()
+    expect_text(feedback(li), quiz_data(page)["missing"]["multiple"])
+    assert WRONG not in feedback(li).text_content()
+    expect_text(score, "Score: 1 of 5 correct (1 checked)")
     li.locator(f'input[value="{d["answer"][0]}"]').check()
     li.locator("button.jesc-check").click()
     expect_text(feedback(li), WRONG)
@@ -151,6 +162,13 @@ def test_demo_quiz_each_type_wrong_then_right(quiz_page):
     assert score.get_attribute("aria-live") == "polite"
     assert page.external_requests == [], page.external_requests
     assert quiz_errors(page.console_errors) == [], page.console_errors
+
+    # the citation leads to its entry on the Bibliography page
+    page.goto(cite_href, wait_until="load")
+    entry = page.locator(":target")
+    assert entry.count() == 1 and "citation" in entry.get_attribute("class")
+    author = data["spa-in-force"]["cite"]["text"].rsplit(",", 1)[0].replace(" et al.", "")
+    assert author.split(" and ")[0] in entry.text_content()
 
 
 def quiz_errors(errors):

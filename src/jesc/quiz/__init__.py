@@ -9,6 +9,10 @@ In a notebook::
 
 Public API: :func:`load_quiz`, :func:`loads_quiz`, :func:`show`, :func:`answer_key`, :class:`Quiz`
 and the question classes; every bad input raises :class:`jesc.errors.QuizError`.
+
+The modules depend one way (``tests/test_quiz_structure.py``): ``model`` (the questions and how
+answers are checked) depends on no other; ``load`` builds the model from YAML; ``html``, ``widget``
+and ``key`` render it; ``display`` shows it in a notebook, registered here with IPython.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from jesc.errors import QuizError
+from jesc.quiz import display as _display
 from jesc.quiz.html import render_html
 from jesc.quiz.key import answer_key
 from jesc.quiz.load import SCHEMA, find_quiz, load_quiz, loads_quiz, parse_quiz
@@ -52,4 +57,8 @@ def show(quiz: "Quiz | str", answers: Mapping[str, Any] | None = None, only: lis
         quiz = quiz.select(only)
     from IPython.display import display
 
-    display(quiz)
+    display(_display.mimebundle(quiz), raw=True)
+
+
+# A cell that ends with a quiz shows it: IPython's formatter renders every Quiz (jesc.quiz.display).
+_display.register()

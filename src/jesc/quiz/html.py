@@ -2,14 +2,16 @@
 ``_static/jesc-quiz.js`` (no kernel, no CDN).
 
 The output is deterministic (ids come from the quiz name and question ids) so that nbval can
-compare it. Every piece of quiz text goes through :func:`html.escape`; the JSON blob is escaped so
-that no ``<``, ``>`` or ``&`` appears in it literally and it can never close its ``<script>`` tag.
+compare it. An explanation ends with its source as the book cites it ("Tsuruoka, 2010"), linked to
+the entry on the Bibliography page (:mod:`jesc.citations`, as tables cite their sources). Every
+piece of quiz text goes through :func:`html.escape`; the JSON blob is escaped so that no ``<``, ``>`` or ``&`` appears in it literally and it can never close its ``<script>`` tag.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from jesc import citations
 from jesc.errors import QuizError
 from jesc.static_html import escape_html, json_for_script, next_number  # noqa: F401 (json_for_script re-exported)
 from jesc.quiz.model import Matching, MultipleSelect, Numeric, Ordering, Question, Quiz, Result, SingleChoice
@@ -19,6 +21,16 @@ ICON_WRONG = "\u2718"  # heavy ballot x
 
 
 _e = escape_html
+
+#: What a student is asked when a question is checked before it is answered (by the page script,
+#: which reads them from the quiz data, and by the live widget): never graded as wrong.
+MISSING = {
+    "single": "Choose an option.",
+    "multiple": "Tick at least one option.",
+    "numeric": "Enter a number, e.g. 12 or 3.5.",
+    "ordering": "Give each item a different position.",
+    "matching": "Make a choice in every list.",
+}
 
 
 def next_instance(quiz: Quiz) -> int:
@@ -34,12 +46,29 @@ def quiz_dom_id(quiz: Quiz, instance: int = 1) -> str:
     return base
 
 
+def source_citation(q: Question) -> dict[str, str]:
+    """The citation of a question's source: its author-year ``text`` and the ``href`` of its
+    Bibliography entry (relative to the notebook being run, so to its page in the book)."""
+    try:
+        return {"text": citations.label(q.source), "href": citations.href(q.source)}
+    except citations.CitationError as e:
+        raise QuizError(f"{q._where()}, field 'source': expected a key of references.bib ({e})") from None
+
+
+def source_html(q: Question) -> str:
+    """The end of an explanation, ``(source: <a ...>Tsuruoka, 2010</a>)``; the page script builds
+    the same from :func:`source_citation`."""
+    cite = source_citation(q)
+    return (f' (source: <a class="jesc-cite" href="{_e(cite["href"])}" data-key="{_e(q.source)}">'
+            f'{_e(cite["text"])}</a>)')
+
+
 def quiz_data(quiz: Quiz) -> dict[str, Any]:
     """What the page script needs: answers, feedback and explanations (self-check quiz)."""
     qs = []
     for q in quiz.questions:
         d: dict[str, Any] = {"id": q.id, "type": q.type_name, "explanation": q.explanation,
-                             "source": q.source, "link": q.link}
+                             "source": q.source, "cite": source_citation(q), "link": q.link}
         if isinstance(q, (SingleChoice, MultipleSelect, Ordering, Matching)):
             d["options"] = [{"text": o.text, "feedback": o.feedback, "link": o.link or q.link,
                              **({"match": o.match} if o.match is not None else {})} for o in q.options]
@@ -54,7 +83,7 @@ def quiz_data(quiz: Quiz) -> dict[str, Any]:
                              "high": q._sub(q.feedback_high)}
             d["explanation"] = q._sub(q.explanation)
         qs.append(d)
-    return {"name": quiz.name, "feedback": quiz.feedback, "questions": qs}
+    return {"name": quiz.name, "feedback": quiz.feedback, "missing": MISSING, "questions": qs}
 
 
 def render_html(quiz: Quiz, instance: int = 1) -> str:
@@ -128,8 +157,9 @@ def _inputs(quiz: Quiz, q: Question, base: str) -> str:
     return "\n".join(parts)
 
 
-def result_html(result: Result, link_href=lambda link: link, source: str = "") -> str:
-    """Feedback block for one checked answer (used by the live widget; the page JS builds the same)."""
+def result_html(result: Result, link_href=lambda link: link, question: Question | None = None) -> str:
+    """Feedback block for one checked answer (used by the live widget; the page JS builds the same).
+    The explanation ends with the citation of ``question``'s source."""
     ok = result.correct
     cls = "jesc-right" if ok else "jesc-wrong"
     head = f"{ICON_RIGHT} Correct." if ok else f"{ICON_WRONG} Not quite."
@@ -144,7 +174,7 @@ def result_html(result: Result, link_href=lambda link: link, source: str = "") -
     if not ok:
         out.append('<p class="jesc-expl">Try again: the explanation appears once your answer is right.</p>')
     elif result.explanation:
-        src = f" (source: {_e(source)})" if source else ""
+        src = source_html(question) if question is not None else ""
         out.append(f'<p class="jesc-expl">{_e(result.explanation)}{src}</p>')
     out.append("</div>")
     return "".join(out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from jesc.errors import QuizError
+from jesc.quiz.load import QUIZ_DIRS, load_quiz
 from jesc.quiz.model import Matching, MultipleSelect, Numeric, Ordering, Question, Quiz, SingleChoice, _fmt_number
 
 
@@ -74,8 +75,6 @@ def page_key(data: dict, quiz_dir=None) -> str:
     when the notebook ran, and its question ids restrict the key to the questions shown. The
     instructor edition of the book appends this key after each quiz (``_ext/editions.py``).
     """
-    from jesc.quiz.load import QUIZ_DIRS, load_quiz
-
     if not isinstance(data, dict) or not isinstance(data.get("name"), str):
         raise QuizError(f"page_key: expected the quiz data of a page (with a 'name'), got {data!r:.80}")
     name = data["name"]

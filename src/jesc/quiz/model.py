@@ -1,5 +1,9 @@
 """The quiz model: one immutable dataclass per question type, each with ``check(answer) -> Result``.
 
+The model knows nothing of how a quiz is drawn or where it comes from: ``jesc.quiz.load`` builds it
+from a file, ``jesc.quiz.html``, ``jesc.quiz.widget`` and ``jesc.quiz.key`` render it, and
+``jesc.quiz.display`` makes notebooks show it (``tests/test_quiz_structure.py`` keeps it so).
+
 Indices in answers always refer to the order written in the quiz file (counting from 0), never to
 the (possibly shuffled) order shown to the student.
 
@@ -298,7 +302,10 @@ QUESTION_TYPES: dict[str, type[Question]] = {
 
 @dataclass(frozen=True)
 class Quiz:
-    """A validated quiz. Display it in a notebook (widget live, HTML in the book) or check answers."""
+    """A validated quiz: its questions, and checking and scoring answers to them.
+
+    A notebook displays it (live widget, HTML in the book) once ``jesc.quiz`` is imported
+    (see ``jesc.quiz.display``)."""
 
     name: str
     title: str
@@ -335,22 +342,6 @@ class Quiz:
         qs = tuple(self.question(i) for i in ids)
         return Quiz(self.name, self.title, qs, self.feedback, self.shuffle, self.seed, "",
                     self.source_file, self.computed)
-
-    # -- display -----------------------------------------------------------------------------
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        from jesc.quiz.html import next_instance, render_html
-        from jesc.static_html import dual_bundle
-
-        def widget():
-            from jesc.quiz.widget import make_widget
-            return make_widget(self)
-
-        return dual_bundle(self._plain(), render_html(self, next_instance(self)), widget)
-
-    def _plain(self) -> str:
-        lines = [f"Quiz: {self.title} ({len(self.questions)} questions)"]
-        lines += [f"{q.number}. {q.prompt}" for q in self.questions]
-        return "\n".join(lines)
 
     def __repr__(self) -> str:
         return f"<Quiz {self.name!r}: {len(self.questions)} questions>"

@@ -12,8 +12,8 @@ from typing import Any, Callable
 import ipywidgets as w
 
 from jesc.errors import QuizError
-from jesc.quiz.html import result_html
-from jesc.quiz.load import REPO_ROOT
+from jesc.paths import REPO_ROOT
+from jesc.quiz.html import MISSING, result_html
 from jesc.quiz.model import Matching, MultipleSelect, Numeric, Ordering, Question, Quiz, SingleChoice
 
 _WIDE = w.Layout(width="auto")
@@ -65,7 +65,8 @@ class QuestionView:
             boxes = [(i, w.Checkbox(value=False, description=q.options[i].text, indent=False, layout=_WIDE,
                                     style=_STYLE)) for i in order]
             self.inputs = [w.HTML("<em>Select all that apply.</em>")] + [b for _, b in boxes]
-            self.read = lambda: [i for i, b in boxes if b.value]
+            # nothing ticked is no answer yet: ask for one, as for an unanswered single choice
+            self.read = lambda: [i for i, b in boxes if b.value] or None
         elif isinstance(q, Numeric):
             unit = f" ({q.unit})" if q.unit else ""
             t = w.Text(value="", placeholder="a number", description=f"Your answer{unit}", style=_STYLE)
@@ -98,15 +99,15 @@ class QuestionView:
         answer = self.read()
         if answer is None or (isinstance(answer, str) and not answer.strip()):
             if not quiet:
-                self.feedback.value = "<p>Make a choice for every part of the question first.</p>"
+                self.feedback.value = f'<p class="jesc-missing">{MISSING[self.q.type_name]}</p>'
             return
         try:
             result = self.q.check(answer)
         except QuizError:
             if not quiet:
-                self.feedback.value = "<p>Enter a number, e.g. 12 or 3.5.</p>"
+                self.feedback.value = f'<p class="jesc-missing">{MISSING["numeric"]}</p>'
             return
-        self.feedback.value = result_html(result, link_href, self.q.source)
+        self.feedback.value = result_html(result, link_href, self.q)
         self.on_result(self.q.id, result.correct)
 
 
