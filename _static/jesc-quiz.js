@@ -1,8 +1,25 @@
 /* Quizzes of the course in the static book (no kernel): finds every [data-jesc-quiz] element,
-   reads its JSON blob and checks answers in the page. Text is set with textContent only. */
+   reads its JSON blob and checks answers in the page. Text is set with textContent only.
+   The interface strings come in the blob ("ui", from jesc.quiz.translate.UI, in the edition's
+   language); the English ones below stand in for a blob made before they were added. */
 (function () {
   "use strict";
   var RIGHT = "\u2714", WRONG = "\u2718";
+  var EN = {
+    correct: "Correct.", not_quite: "Not quite.", read_section: "Read the section",
+    try_again: "Try again: the explanation appears once your answer is right.",
+    source: " (source: {source})", missed: "Missed: {feedback}", ordered: "{text}: {feedback}",
+    matched: "{text} \u2192 {match}: right.", mismatched: "{text} \u2192 not {match}: {feedback}",
+    need_option: "Choose an option.", need_number: "Enter a number, e.g. 12 or 3.5.",
+    need_every_list: "Make a choice in every list.", need_positions: "Give each item a different position.",
+    score_checked: "Score: {right} of {total} correct ({checked} checked)"
+  };
+  var T = EN;
+
+  function t(key, values) {
+    var s = (T && T[key]) || EN[key] || key;
+    return s.replace(/\{(\w+)\}/g, function (m, k) { return values && k in values ? String(values[k]) : m; });
+  }
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -24,7 +41,7 @@
     var i, v, out = [];
     if (q.type === "single") {
       v = li.querySelector("input:checked");
-      return v ? { value: +v.value } : { missing: "Choose an option." };
+      return v ? { value: +v.value } : { missing: t("need_option") };
     }
     if (q.type === "multiple") {
       li.querySelectorAll("input:checked").forEach(function (c) { out.push(+c.value); });
@@ -33,18 +50,18 @@
     if (q.type === "numeric") {
       v = li.querySelector("input").value.trim().replace("\u2212", "-");
       if (v.indexOf(",") >= 0 && v.indexOf(".") < 0) v = v.replace(",", ".");
-      if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v)) return { missing: "Enter a number, e.g. 12 or 3.5." };
+      if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v)) return { missing: t("need_number") };
       return { value: parseFloat(v) };
     }
     var sels = li.querySelectorAll("select");
     for (i = 0; i < sels.length; i++) {
-      if (sels[i].value === "") return { missing: "Make a choice in every list." };
+      if (sels[i].value === "") return { missing: t("need_every_list") };
       out.push(+sels[i].value);
     }
     if (q.type === "ordering") {
       var order = [];
       for (i = 0; i < sels.length; i++) order[+sels[i].value - 1] = +sels[i].getAttribute("data-item");
-      for (i = 0; i < sels.length; i++) if (order[i] === undefined) return { missing: "Give each item a different position." };
+      for (i = 0; i < sels.length; i++) if (order[i] === undefined) return { missing: t("need_positions") };
       return { value: order };
     }
     var terms = [];
@@ -62,7 +79,8 @@
       for (i = 0; i < q.options.length; i++) {
         var sel = a.indexOf(i) >= 0, corr = q.answer.indexOf(i) >= 0;
         if (sel !== corr) ok = false;
-        if (sel || corr) fb.push([(sel ? "" : "Missed: ") + q.options[i].feedback, q.options[i].link, sel === corr]);
+        if (sel || corr) fb.push([sel ? q.options[i].feedback : t("missed", { feedback: q.options[i].feedback }),
+          q.options[i].link, sel === corr]);
       }
     } else if (q.type === "numeric") {
       var slack = q.tolerance + 1e-9 * Math.max(1, Math.abs(q.answer));
@@ -72,14 +90,17 @@
       ok = true;
       for (i = 0; i < a.length; i++) if (a[i] !== i) {
         ok = false; o = q.options[a[i]];
-        fb.push([o.text + ": " + o.feedback, o.link, false]);
+        fb.push([t("ordered", { text: o.text, feedback: o.feedback }), o.link, false]);
       }
     } else {
       ok = true;
       for (i = 0; i < a.length; i++) {
         o = q.options[i];
-        if (a[i] === i) fb.push([o.text + " \u2192 " + o.match + ": right.", null, true]);
-        else { ok = false; fb.push([o.text + " \u2192 not " + q.options[a[i]].match + ": " + o.feedback, o.link, false]); }
+        if (a[i] === i) fb.push([t("matched", { text: o.text, match: o.match }), null, true]);
+        else {
+          ok = false;
+          fb.push([t("mismatched", { text: o.text, match: q.options[a[i]].match, feedback: o.feedback }), o.link, false]);
+        }
       }
     }
     return { ok: ok, fb: fb };
@@ -88,18 +109,18 @@
   function show(box, q, r) {
     box.textContent = "";
     var res = el("div", "jesc-result " + (r.ok ? "jesc-right" : "jesc-wrong"));
-    var p = el("p", "jesc-verdict"), s = el("strong", null, r.ok ? RIGHT + " Correct." : WRONG + " Not quite.");
+    var p = el("p", "jesc-verdict"), s = el("strong", null, r.ok ? RIGHT + " " + t("correct") : WRONG + " " + t("not_quite"));
     p.appendChild(s); res.appendChild(p);
     var ul = el("ul");
     r.fb.forEach(function (f) {
       var li = el("li", null, (f[2] === true ? RIGHT + " " : f[2] === false ? WRONG + " " : "") + f[0]);
       var h = f[1] && href(f[1]);
-      if (h) { li.appendChild(document.createTextNode(" ")); var a = el("a", null, "Read the section"); a.href = h; li.appendChild(a); }
+      if (h) { li.appendChild(document.createTextNode(" ")); var a = el("a", null, t("read_section")); a.href = h; li.appendChild(a); }
       ul.appendChild(li);
     });
     res.appendChild(ul);
-    res.appendChild(el("p", "jesc-expl", r.ok ? q.explanation + " (source: " + q.source + ")"
-      : "Try again: the explanation appears once your answer is right."));
+    res.appendChild(el("p", "jesc-expl", r.ok ? q.explanation + t("source", { source: q.source })
+      : t("try_again")));
     box.appendChild(res);
   }
 
@@ -108,13 +129,14 @@
     var blob = root.querySelector("script.jesc-quiz-data"), data;
     try { data = JSON.parse(blob.textContent); } catch (e) { return; }
     root.setAttribute("data-jesc-ready", "1");
+    T = data.ui || EN;
     var nojs = root.querySelector(".jesc-quiz-nojs");
     if (nojs) nojs.hidden = true;
     var score = root.querySelector(".jesc-score"), results = {}, total = data.questions.length;
     function rescore() {
       var right = 0, done = 0, k;
       for (k in results) { done++; if (results[k]) right++; }
-      score.textContent = "Score: " + right + " of " + total + " correct (" + done + " checked)";
+      score.textContent = t("score_checked", { right: right, total: total, checked: done });
     }
     data.questions.forEach(function (q) {
       var li = root.querySelector('li.jesc-q[data-qid="' + q.id + '"]');

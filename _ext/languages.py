@@ -1,0 +1,150 @@
+"""The two languages of the book: English (the default) and Japanese.
+
+The language is chosen by the environment variable ``JESC_LANGUAGE`` (``en`` or ``ja``;
+``tools/build-book.sh --language ja`` sets it), for the same reason as the edition (see
+``editions.py``): Jupyter Book 1 has no option for it, and ``--config`` replaces the whole
+``_config.yml``. The Japanese edition uses Sphinx's own translation workflow: the text of every
+page comes from ``locales/ja/LC_MESSAGES/<page>.po`` (``tools/update-catalogs.sh`` extracts the
+English messages and updates the catalogs; ``gettext_compact: false`` gives one catalog a page).
+
+With ``JESC_LANGUAGE=ja`` this extension
+
+* sets ``language = "ja"`` and loads Sphinx's and the themes' Japanese messages again (Sphinx loads
+  them before any extension runs, with the language of ``_config.yml``);
+* gives the edition its own execution cache, ``_build/.jupyter_cache-ja``: the kernels inherit
+  ``JESC_LANGUAGE``, so that quizzes render in Japanese (``jesc.quiz.translate``), and a notebook's
+  outputs differ between the languages;
+* translates what the theme writes in English whatever the language (the search box's text, the
+  code-cell toggles) and, once the pages are written, the sidebar's part captions, which Jupyter
+  Book inserts after Sphinx has translated the pages (from the root page's catalog);
+* adds ``_static/jesc-search-ja.js``, which splits a typed query into words with the browser's
+  ``Intl.Segmenter`` (Sphinx's search would look up 安全保障協力 as one word).
+
+In both languages every page gets a language switch (``templates/jesc-language-switch.html``, in
+the article header) to the same page of the other edition. When the two are served together the
+Japanese edition lives in ``ja/`` of the English site: ``/chapters/x.html`` and
+``/ja/chapters/x.html``.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+
+from sphinx.errors import ConfigError
+from sphinx.locale import init as init_catalog
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+LANGUAGES = ("en", "ja")
+HERE = Path(__file__).resolve().parent
+# The edition that the switch leads to, and how it names itself there.
+OTHER = {"en": ("ja", "日本語", "この本の日本語版"), "ja": ("en", "English", "This page in English")}
+# Strings the themes write in English in every language.
+THEME_TEXT = {
+    "ja": {
+        "search_bar_text": "この本を検索…",
+        "nb_code_prompt_show": "コードセルを表示",
+        "nb_code_prompt_hide": "コードセルを隠す",
+    },
+}
+
+
+def language() -> str:
+    value = os.environ.get("JESC_LANGUAGE", "").strip().lower() or "en"
+    if value not in LANGUAGES:
+        raise ConfigError(f"JESC_LANGUAGE={value!r}: expected one of {', '.join(LANGUAGES)}")
+    return value
+
+
+def _reload_messages(app, lang: str) -> None:
+    """Sphinx's and every loaded extension's own catalogs, in ``lang``."""
+    app._init_i18n()  # Sphinx's messages, and the book's own sphinx.po if there is one
+    for name in sorted(app.extensions):
+        module = app.extensions[name].module
+        folder = Path(getattr(module, "__file__", "") or ".").parent
+        for mo in sorted(folder.glob(f"**/locale/{lang}/LC_MESSAGES/*.mo")):
+            init_catalog([str(mo.parents[2])], lang, mo.stem)
+
+
+def set_language(app, config):
+    lang = language()
+    app.jesc_language = lang
+    config.templates_path = list(config.templates_path or []) + [str(HERE / "templates")]
+    options = dict(config.html_theme_options or {})
+    header = list(options.get("article_header_end") or ["article-header-buttons.html"])
+    options["article_header_end"] = ["jesc-language-switch.html"] + header
+    if lang == "en":
+        config.html_theme_options = options
+        return
+    config.language = lang
+    _reload_messages(app, lang)
+    if not config.nb_execution_cache_path:
+        config.nb_execution_cache_path = str(Path(app.srcdir) / "_build" / f".jupyter_cache-{lang}")
+    text = THEME_TEXT.get(lang, {})
+    options["search_bar_text"] = text.get("search_bar_text", options.get("search_bar_text"))
+    config.html_theme_options = options
+    for key in ("nb_code_prompt_show", "nb_code_prompt_hide"):
+        if key in text:
+            setattr(config, key, text[key])
+    app.add_js_file(f"jesc-search-{lang}.js", priority=600)
+
+
+def other_edition(pagename: str, lang: str) -> dict:
+    """Where the switch of page ``pagename`` in edition ``lang`` leads (a relative URL)."""
+    target, label, title = OTHER[lang]
+    up = "../" * pagename.count("/")
+    href = f"{up}ja/{pagename}.html" if lang == "en" else f"{up}../{pagename}.html"
+    return {"href": href, "lang": target, "label": label, "title": title}
+
+
+def add_switch(app, pagename, templatename, context, doctree):
+    context["jesc_other_edition"] = other_edition(pagename, getattr(app, "jesc_language", "en"))
+
+
+def catalog_messages(srcdir: Path, lang: str) -> dict[str, str]:
+    """Every translated, non-fuzzy message of the book's ``lang`` catalogs."""
+    from babel.messages.pofile import read_po
+
+    out: dict[str, str] = {}
+    for po in sorted((srcdir / "locales" / lang / "LC_MESSAGES").glob("**/*.po")):
+        with po.open("rb") as f:
+            for m in read_po(f):
+                if m.id and isinstance(m.id, str) and m.string and not m.fuzzy:
+                    out.setdefault(m.id, m.string)
+    return out
+
+
+_CAPTION = re.compile(r'(<span class="caption-text">)([^<]*)(</span>)')
+
+
+def translate_captions(text: str, messages: dict[str, str]) -> str:
+    def one(m):
+        found = messages.get(html.unescape(m.group(2)).strip())
+        return m.group(1) + html.escape(found, quote=False) + m.group(3) if found else m.group(0)
+    return _CAPTION.sub(one, text)
+
+
+def fix_captions(app, exception):
+    lang = getattr(app, "jesc_language", "en")
+    if exception is not None or lang == "en" or app.builder.format != "html":
+        return
+    messages = catalog_messages(Path(app.srcdir), lang)
+    for path in Path(app.outdir).rglob("*.html"):
+        if path.relative_to(app.outdir).parts[0] in ("_static", "_sources"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        fixed = translate_captions(text, messages)
+        if fixed != text:
+            path.write_text(fixed, encoding="utf-8")
+
+
+def setup(app):
+    # Before editions.py's handler, which gives the English editions their shared cache.
+    app.connect("config-inited", set_language, priority=400)
+    app.connect("html-page-context", add_switch)
+    app.connect("build-finished", fix_captions)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
