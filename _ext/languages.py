@@ -17,6 +17,8 @@ With ``JESC_LANGUAGE=ja`` this extension
 * translates what the theme writes in English whatever the language (the search box's text, the
   code-cell toggles) and, once the pages are written, the sidebar's part captions, which Jupyter
   Book inserts after Sphinx has translated the pages (from the root page's catalog);
+* translates the figures' alternative texts, which myst-nb adds after Sphinx's own translation
+  step, from the page's catalog (the gettext builder puts them there: ``add_alt_texts_to_catalogs``);
 * adds ``_static/jesc-search-ja.js``, which splits a typed query into words with the browser's
   ``Intl.Segmenter`` (Sphinx's search would look up 安全保障協力 as one word).
 
@@ -107,15 +109,19 @@ def add_switch(app, pagename, templatename, context, doctree):
 
 def catalog_messages(srcdir: Path, lang: str) -> dict[str, str]:
     """Every translated, non-fuzzy message of the book's ``lang`` catalogs."""
-    from babel.messages.pofile import read_po
-
     out: dict[str, str] = {}
     for po in sorted((srcdir / "locales" / lang / "LC_MESSAGES").glob("**/*.po")):
-        with po.open("rb") as f:
-            for m in read_po(f):
-                if m.id and isinstance(m.id, str) and m.string and not m.fuzzy:
-                    out.setdefault(m.id, m.string)
+        for key, text in _read_messages(po).items():
+            out.setdefault(key, text)
     return out
+
+
+def _read_messages(po: Path) -> dict[str, str]:
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as f:
+        return {m.id: m.string for m in read_po(f)
+                if m.id and isinstance(m.id, str) and m.string and not m.fuzzy}
 
 
 _CAPTION = re.compile(r'(<span class="caption-text">)([^<]*)(</span>)')
@@ -142,9 +148,69 @@ def fix_captions(app, exception):
             path.write_text(fixed, encoding="utf-8")
 
 
+def _notebook_alt_texts(path: Path) -> list[str]:
+    """The alternative texts a notebook gives its figures (``mystnb: image: alt:`` of a cell)."""
+    import json
+
+    out = []
+    for cell in json.loads(path.read_text(encoding="utf-8")).get("cells", []):
+        alt = ((cell.get("metadata", {}).get("mystnb") or {}).get("image") or {}).get("alt")
+        if isinstance(alt, str) and alt.strip():
+            out.append(" ".join(alt.split()))
+    return out
+
+
+def add_alt_texts_to_catalogs(app, exception):
+    """gettext builder: add the figures' alternative texts to their page's message catalog.
+
+    myst-nb makes a figure's image node from the notebook's output after Sphinx has extracted
+    the messages, so its ``alt`` would never reach a catalog; :func:`translate_alt_texts` then
+    translates it from the page's catalog in the Japanese edition."""
+    if exception is not None or app.builder.name != "gettext":
+        return
+    from babel.messages.pofile import read_po, write_po
+
+    for docname in sorted(app.env.found_docs):
+        source = Path(app.env.doc2path(docname))
+        if source.suffix != ".ipynb":
+            continue
+        alts = _notebook_alt_texts(source)
+        pot = Path(app.outdir) / f"{docname}.pot"
+        if not alts or not pot.is_file():
+            continue
+        with pot.open("rb") as f:
+            catalog = read_po(f)
+        for alt in alts:
+            catalog.add(alt, locations=[(os.path.relpath(source, pot.parent), 0)])
+        with pot.open("wb") as f:
+            write_po(f, catalog, width=0)
+
+
+def _page_messages(app, docname: str) -> dict[str, str]:
+    cache = app.__dict__.setdefault("jesc_page_messages", {})
+    if docname not in cache:
+        po = Path(app.srcdir) / "locales" / app.jesc_language / "LC_MESSAGES" / f"{docname}.po"
+        cache[docname] = _read_messages(po) if po.is_file() else {}
+    return cache[docname]
+
+
+def translate_alt_texts(app, doctree, docname):
+    if getattr(app, "jesc_language", "en") == "en":
+        return
+    from docutils import nodes
+
+    messages = _page_messages(app, docname)
+    for image in doctree.findall(nodes.image):
+        alt = " ".join((image.get("alt") or "").split())
+        if alt in messages:
+            image["alt"] = messages[alt]
+
+
 def setup(app):
     # Before editions.py's handler, which gives the English editions their shared cache.
     app.connect("config-inited", set_language, priority=400)
     app.connect("html-page-context", add_switch)
     app.connect("build-finished", fix_captions)
+    app.connect("build-finished", add_alt_texts_to_catalogs)
+    app.connect("doctree-resolved", translate_alt_texts)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
