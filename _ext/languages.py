@@ -181,7 +181,7 @@ def add_alt_texts_to_catalogs(app, exception):
         with pot.open("rb") as f:
             catalog = read_po(f)
         for alt in alts:
-            catalog.add(alt, locations=[(os.path.relpath(source, pot.parent), 0)])
+            catalog.add(alt, locations=[(os.path.relpath(source, app.outdir), 0)])
         with pot.open("wb") as f:
             write_po(f, catalog, width=0)
 
