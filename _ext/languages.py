@@ -19,7 +19,8 @@ With ``JESC_LANGUAGE=ja`` this extension
   Book inserts after Sphinx has translated the pages (from the root page's catalog);
 * translates the figures' alternative texts, which myst-nb adds after Sphinx's own translation
   step, from the page's catalog (the gettext builder puts them there: ``add_alt_texts_to_catalogs``);
-* adds ``_static/jesc-search-ja.js``, which splits a typed query into words with the browser's
+* relies on ``_static/jesc-search-ja.js`` (Jupyter Book loads every script of ``_static/`` on
+  every page; it does nothing outside Japanese pages), which splits a typed query into words with the browser's
   ``Intl.Segmenter`` (Sphinx's search would look up 安全保障協力 as one word).
 
 In both languages every page gets a language switch (``templates/jesc-language-switch.html``, in
@@ -68,7 +69,8 @@ def _reload_messages(app, lang: str) -> None:
     for name in sorted(app.extensions):
         module = app.extensions[name].module
         folder = Path(getattr(module, "__file__", "") or ".").parent
-        for mo in sorted(folder.glob(f"**/locale/{lang}/LC_MESSAGES/*.mo")):
+        # locale/ (pydata-sphinx-theme, sphinx-togglebutton) or locales/ (sphinx-book-theme)
+        for mo in sorted(folder.glob(f"**/locale*/{lang}/LC_MESSAGES/*.mo")):
             init_catalog([str(mo.parents[2])], lang, mo.stem)
 
 
@@ -92,7 +94,10 @@ def set_language(app, config):
     for key in ("nb_code_prompt_show", "nb_code_prompt_hide"):
         if key in text:
             setattr(config, key, text[key])
-    app.add_js_file(f"jesc-search-{lang}.js", priority=600)
+    # The book's title (sidebar, window title) from the root page's catalog.
+    title = catalog_messages(Path(app.srcdir), lang).get(config.html_title or config.project)
+    if title:
+        config.html_title = title
 
 
 def other_edition(pagename: str, lang: str) -> dict:

@@ -6,6 +6,8 @@
    (Sphinx's) and the browser's do not always cut in the same places. */
 (function () {
   "use strict";
+  // Jupyter Book loads this script in both editions: only Japanese pages change their search.
+  if (!/^ja\b/.test(document.documentElement.lang || "")) return;
   var DEFAULT = /[^\p{Letter}\p{Number}_\p{Emoji_Presentation}]+/u;
 
   function pieces(query) {
