@@ -168,3 +168,32 @@ def test_introduction_catalogs_are_translated_and_none_is_fuzzy():
             continue
         problems += _catalog_problems(po)
     assert not problems, f"{len(problems)} Introduction message(s) to translate:\n" + "\n".join(problems)
+
+
+def _languages_extension():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("languages", REPO / "_ext" / "languages.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("page, lang, href", [
+    ("index", "en", "ja/index.html"),
+    ("chapters/introduction/quiz", "en", "../../ja/chapters/introduction/quiz.html"),
+    ("index", "ja", "../index.html"),
+    ("chapters/introduction/quiz", "ja", "../../../chapters/introduction/quiz.html"),
+])
+def test_language_switch_names_the_same_page_of_the_other_edition(page, lang, href):
+    switch = _languages_extension().other_edition(page, lang)
+    assert switch["href"] == href and switch["lang"] == ("ja" if lang == "en" else "en")
+
+
+def test_sidebar_captions_come_from_the_catalog():
+    languages = _languages_extension()
+    messages = languages.catalog_messages(REPO, "ja")
+    page = '<span class="caption-text">Introduction</span><span class="caption-text">Not in any catalog</span>'
+    assert languages.translate_captions(page, messages) == (
+        f'<span class="caption-text">{messages["Introduction"]}</span>'
+        '<span class="caption-text">Not in any catalog</span>')
