@@ -16,7 +16,8 @@ With ``JESC_LANGUAGE=ja`` this extension
   outputs differ between the languages;
 * translates what the theme writes in English whatever the language (the search box's text, the
   code-cell toggles) and, once the pages are written, the sidebar's part captions, which Jupyter
-  Book inserts after Sphinx has translated the pages (from the root page's catalog);
+  Book inserts after Sphinx has translated the pages (from the root page's catalog), and the
+  accessible names that ``course_html.py`` and myst-nb write in English (``ACCESSIBLE_NAMES``);
 * translates the figures' alternative texts, which myst-nb adds after Sphinx's own translation
   step, from the page's catalog (the gettext builder puts them there: ``add_alt_texts_to_catalogs``);
 * relies on ``_static/jesc-search-ja.js`` (Jupyter Book loads every script of ``_static/`` on
@@ -130,6 +131,13 @@ def _read_messages(po: Path) -> dict[str, str]:
 
 
 _CAPTION = re.compile(r'(<span class="caption-text">)([^<]*)(</span>)')
+# Accessible names that course_html.py and myst-nb write in English (pattern, replacement).
+ACCESSIBLE_NAMES = {
+    "ja": [
+        (re.compile(r'aria-label="Sections of ([^"]*)"'), r'aria-label="\1の節"'),
+        (re.compile(r'aria-label="Toggle hidden content"'), 'aria-label="隠れた内容の表示を切り替える"'),
+    ],
+}
 
 
 def translate_captions(text: str, messages: dict[str, str]) -> str:
@@ -149,6 +157,8 @@ def fix_captions(app, exception):
             continue
         text = path.read_text(encoding="utf-8")
         fixed = translate_captions(text, messages)
+        for pattern, replacement in ACCESSIBLE_NAMES.get(lang, []):
+            fixed = pattern.sub(replacement, fixed)
         if fixed != text:
             path.write_text(fixed, encoding="utf-8")
 
@@ -215,7 +225,8 @@ def setup(app):
     # Before editions.py's handler, which gives the English editions their shared cache.
     app.connect("config-inited", set_language, priority=400)
     app.connect("html-page-context", add_switch)
-    app.connect("build-finished", fix_captions)
+    # After course_html.py has written its accessible names (priority 500).
+    app.connect("build-finished", fix_captions, priority=600)
     app.connect("build-finished", add_alt_texts_to_catalogs)
     app.connect("doctree-resolved", translate_alt_texts)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
