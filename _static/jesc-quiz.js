@@ -1,8 +1,25 @@
 /* Quizzes of the course in the static book (no kernel): finds every [data-jesc-quiz] element,
-   reads its JSON blob and checks answers in the page. Text is set with textContent only. */
+   reads its JSON blob and checks answers in the page. Text is set with textContent only.
+   The interface strings come in the blob ("ui", from jesc.quiz.translate.UI, in the edition's
+   language); the English ones below stand in for a blob made before they were added. */
 (function () {
   "use strict";
   var RIGHT = "\u2714", WRONG = "\u2718";
+  var EN = {
+    correct: "Correct.", not_quite: "Not quite.", read_section: "Read the section",
+    try_again: "Try again: the explanation appears once your answer is right.",
+    source: " (source: {source})", missed: "Missed: {feedback}", ordered: "{text}: {feedback}",
+    matched: "{text} \u2192 {match}: right.", mismatched: "{text} \u2192 not {match}: {feedback}",
+    need_option: "Choose an option.", need_number: "Enter a number, e.g. 12 or 3.5.",
+    need_every_list: "Make a choice in every list.", need_positions: "Give each item a different position.",
+    score_checked: "Score: {right} of {total} correct ({checked} checked)"
+  };
+  var T = EN;
+
+  function t(key, values) {
+    var s = (T && T[key]) || EN[key] || key;
+    return s.replace(/\{(\w+)\}/g, function (m, k) { return values && k in values ? String(values[k]) : m; });
+  }
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -64,7 +81,8 @@
       for (i = 0; i < q.options.length; i++) {
         var sel = a.indexOf(i) >= 0, corr = q.answer.indexOf(i) >= 0;
         if (sel !== corr) ok = false;
-        if (sel || corr) fb.push([(sel ? "" : "Missed: ") + q.options[i].feedback, q.options[i].link, sel === corr]);
+        if (sel || corr) fb.push([sel ? q.options[i].feedback : t("missed", { feedback: q.options[i].feedback }),
+          q.options[i].link, sel === corr]);
       }
     } else if (q.type === "numeric") {
       var slack = q.tolerance + 1e-9 * Math.max(1, Math.abs(q.answer));
@@ -74,14 +92,17 @@
       ok = true;
       for (i = 0; i < a.length; i++) if (a[i] !== i) {
         ok = false; o = q.options[a[i]];
-        fb.push([o.text + ": " + o.feedback, o.link, false]);
+        fb.push([t("ordered", { text: o.text, feedback: o.feedback }), o.link, false]);
       }
     } else {
       ok = true;
       for (i = 0; i < a.length; i++) {
         o = q.options[i];
-        if (a[i] === i) fb.push([o.text + " \u2192 " + o.match + ": right.", null, true]);
-        else { ok = false; fb.push([o.text + " \u2192 not " + q.options[a[i]].match + ": " + o.feedback, o.link, false]); }
+        if (a[i] === i) fb.push([t("matched", { text: o.text, match: o.match }), null, true]);
+        else {
+          ok = false;
+          fb.push([t("mismatched", { text: o.text, match: q.options[a[i]].match, feedback: o.feedback }), o.link, false]);
+        }
       }
     }
     return { ok: ok, fb: fb };
@@ -90,27 +111,27 @@
   function show(box, q, r) {
     box.textContent = "";
     var res = el("div", "jesc-result " + (r.ok ? "jesc-right" : "jesc-wrong"));
-    var p = el("p", "jesc-verdict"), s = el("strong", null, r.ok ? RIGHT + " Correct." : WRONG + " Not quite.");
+    var p = el("p", "jesc-verdict"), s = el("strong", null, r.ok ? RIGHT + " " + t("correct") : WRONG + " " + t("not_quite"));
     p.appendChild(s); res.appendChild(p);
     var ul = el("ul");
     r.fb.forEach(function (f) {
       var li = el("li", null, (f[2] === true ? RIGHT + " " : f[2] === false ? WRONG + " " : "") + f[0]);
       var h = f[1] && href(f[1]);
-      if (h) { li.appendChild(document.createTextNode(" ")); var a = el("a", null, "Read the section"); a.href = h; li.appendChild(a); }
+      if (h) { li.appendChild(document.createTextNode(" ")); var a = el("a", null, t("read_section")); a.href = h; li.appendChild(a); }
       ul.appendChild(li);
     });
     res.appendChild(ul);
-    var expl = el("p", "jesc-expl", r.ok ? q.explanation
-      : "Try again: the explanation appears once your answer is right.");
+    var expl = el("p", "jesc-expl", r.ok ? q.explanation : t("try_again"));
     // only a relative link to an entry's anchor (never a javascript: or external URL)
     if (r.ok && q.cite && /^[A-Za-z0-9_.\/-]*#[a-z0-9-]+$/.test(q.cite.href)) {
-      // "(source: Tsuruoka, 2010)", linked to the entry on the Bibliography page
+      // "(source: Tsuruoka, 2010)" in the edition's language, linked to the entry on the Bibliography page
       var cite = el("a", "jesc-cite", q.cite.text);
       cite.href = q.cite.href;
       cite.setAttribute("data-key", q.source);
-      expl.appendChild(document.createTextNode(" (source: "));
+      var around = t("source", { source: "\u0000" }).split("\u0000");
+      expl.appendChild(document.createTextNode(around[0]));
       expl.appendChild(cite);
-      expl.appendChild(document.createTextNode(")"));
+      expl.appendChild(document.createTextNode(around[1] || ""));
     }
     res.appendChild(expl);
     box.appendChild(res);
@@ -121,13 +142,14 @@
     var blob = root.querySelector("script.jesc-quiz-data"), data;
     try { data = JSON.parse(blob.textContent); } catch (e) { return; }
     root.setAttribute("data-jesc-ready", "1");
+    T = data.ui || EN;
     var nojs = root.querySelector(".jesc-quiz-nojs");
     if (nojs) nojs.hidden = true;
     var score = root.querySelector(".jesc-score"), results = {}, total = data.questions.length;
     function rescore() {
       var right = 0, done = 0, k;
       for (k in results) { done++; if (results[k]) right++; }
-      score.textContent = "Score: " + right + " of " + total + " correct (" + done + " checked)";
+      score.textContent = t("score_checked", { right: right, total: total, checked: done });
     }
     data.questions.forEach(function (q) {
       var li = root.querySelector('li.jesc-q[data-qid="' + q.id + '"]');

@@ -355,15 +355,16 @@ def test_widget_checks_answers_and_keeps_score():
 def test_widget_asks_for_a_choice_when_nothing_is_ticked():
     """A "tick all that apply" question checked with nothing ticked asks for a choice, as a single
     choice does; it is neither graded nor counted (issue 18)."""
-    from jesc.quiz.html import MISSING
+    from jesc.quiz.html import missing
     from jesc.quiz.widget import make_widget
 
     view = make_widget(quiz()).quiz_view
     one, many = view.questions[:2]
     one.button.click()
-    assert MISSING["single"] in one.feedback.value
+    assert missing("single") in one.feedback.value
     many.button.click()
-    assert MISSING["multiple"] in many.feedback.value
+    assert missing("multiple") == "Tick at least one option."
+    assert missing("multiple") in many.feedback.value
     assert "Not quite" not in many.feedback.value and "Missed" not in many.feedback.value
     assert "(0 checked)" in view.score.value
     boxes = [b for b in many.inputs if hasattr(b, "description") and b.description]

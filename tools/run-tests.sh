@@ -9,6 +9,8 @@ if ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+# The Japanese edition's pages (tests/browser/test_japanese.py) need a Japanese font in Chromium.
+bash "$(dirname "${BASH_SOURCE[0]}")/install-cjk-fonts.sh"
 # axe-core (accessibility engine) comes from npm, pinned by tests/browser/package-lock.json.
 if [ -f tests/browser/package-lock.json ] && [ ! -d tests/browser/node_modules/axe-core ]; then
   npm ci --prefix tests/browser --no-audit --no-fund --silent

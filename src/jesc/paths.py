@@ -25,3 +25,11 @@ def data_dir() -> Path:
 def bib_path() -> Path:
     """``references.bib``: next to the data directory (the repository root)."""
     return data_dir().parent / "references.bib"
+
+
+def display_path(p: Path) -> str:
+    """``p`` as error messages name it: relative to the course's folder when it is inside it."""
+    try:
+        return p.resolve().relative_to(REPO_ROOT).as_posix()
+    except ValueError:
+        return str(p)

@@ -31,21 +31,37 @@ def build_from_scratch(repo: Path, workdir: Path) -> tuple[Path, subprocess.Comp
     done = subprocess.run(
         jupyter_book_command() + ["build", str(source), "-W", "-n", "--keep-going"],
         capture_output=True, text=True, timeout=900,
-        env={**os.environ, "JESC_EDITION": "student"},
+        env={**os.environ, "JESC_EDITION": "student", "JESC_LANGUAGE": "en"},
     )
     return source / "_build" / "html", done
 
 
-def build_edition(source: Path, edition: str) -> tuple[Path, subprocess.CompletedProcess]:
+def build_edition(source: Path, edition: str, language: str = "en") -> tuple[Path, subprocess.CompletedProcess]:
     """Build another edition of the scratch copy ``source`` (after :func:`build_from_scratch`), as
-    ``tools/build-book.sh --edition EDITION`` does: into ``source/_build/<edition>/_build/html``,
-    sharing the execution cache of the first build, so that no notebook runs again."""
+    ``tools/build-book.sh --edition EDITION [--language ja]`` does: into
+    ``source/_build/<edition>/_build/html`` (the Japanese student edition: ``_build/ja/...``),
+    sharing the execution cache of the first build when the language is English, so that no
+    notebook runs again (the Japanese edition has its own cache: its quizzes render in Japanese)."""
+    folder = {("student", "ja"): "ja"}.get((edition, language), edition if language == "en"
+                                          else f"{edition}-{language}")
     done = subprocess.run(
-        jupyter_book_command() + ["build", str(source), "--path-output", str(source / "_build" / edition),
+        jupyter_book_command() + ["build", str(source), "--path-output", str(source / "_build" / folder),
                                   "-W", "-n", "--keep-going"],
-        capture_output=True, text=True, timeout=900, env={**os.environ, "JESC_EDITION": edition},
+        capture_output=True, text=True, timeout=900,
+        env={**os.environ, "JESC_EDITION": edition, "JESC_LANGUAGE": language},
     )
-    return source / "_build" / edition / "_build" / "html", done
+    return source / "_build" / folder / "_build" / "html", done
+
+
+def both_languages(english: Path, japanese: Path, workdir: Path) -> Path:
+    """A folder laid out as the two editions are served together: the English edition at the root,
+    the Japanese in ``ja/`` (symbolic links, nothing copied)."""
+    site = workdir / "site"
+    site.mkdir()
+    for entry in english.iterdir():
+        (site / entry.name).symlink_to(entry)
+    (site / "ja").symlink_to(japanese)
+    return site
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -15,7 +15,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from book import build_edition, build_from_scratch, open_built, serve
+import time
+
+from book import both_languages, build_edition, build_from_scratch, open_built, serve
 
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -46,6 +48,26 @@ def instructor_book(built_book) -> Path:
     if done.returncode != 0:
         pytest.fail("the instructor edition does not build:\n" + (done.stdout + done.stderr)[-6000:])
     return html
+
+
+@pytest.fixture(scope="session")
+def japanese_book(built_book) -> Path:
+    """HTML root of the Japanese edition, built once a session from the same scratch copy as
+    `built_book` (warnings are errors), with its own execution cache."""
+    start = time.monotonic()
+    html, done = build_edition(built_book.parent.parent, "student", "ja")
+    if done.returncode != 0:
+        pytest.fail("the Japanese edition does not build:\n" + (done.stdout + done.stderr)[-6000:])
+    print(f"\nJapanese edition built in {time.monotonic() - start:.0f} s")
+    return html
+
+
+@pytest.fixture(scope="session")
+def both_url(built_book, japanese_book, tmp_path_factory):
+    """Base URL of the two editions served together (English at the root, Japanese in ja/)."""
+    url, server = serve(both_languages(built_book, japanese_book, tmp_path_factory.mktemp("both")))
+    yield url
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")

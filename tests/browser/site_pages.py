@@ -242,6 +242,8 @@ def crawl(html_root: Path) -> Crawl:
                 if _is_load(ref):
                     result.external_loads.append(f"{page}: <{ref.tag} {ref.attr}={url!r}>")
                 continue
+            if ref.rel == "alternate":
+                continue  # the language switch: the other edition's page (tests/browser/test_japanese.py)
             target, fragment = resolve(page, url)
             result.checked += 1
             where = f"{page}: <{ref.tag} {ref.attr}={url!r}>"

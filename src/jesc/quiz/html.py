@@ -14,6 +14,8 @@ from typing import Any
 from jesc import citations
 from jesc.errors import QuizError
 from jesc.static_html import escape_html, json_for_script, next_number  # noqa: F401 (json_for_script re-exported)
+from jesc.i18n import language
+from jesc.quiz.translate import ui, ui_table
 from jesc.quiz.model import Matching, MultipleSelect, Numeric, Ordering, Question, Quiz, Result, SingleChoice
 
 ICON_RIGHT = "\u2714"  # heavy check mark
@@ -24,13 +26,19 @@ _e = escape_html
 
 #: What a student is asked when a question is checked before it is answered (by the page script,
 #: which reads them from the quiz data, and by the live widget): never graded as wrong.
-MISSING = {
-    "single": "Choose an option.",
-    "multiple": "Tick at least one option.",
-    "numeric": "Enter a number, e.g. 12 or 3.5.",
-    "ordering": "Give each item a different position.",
-    "matching": "Make a choice in every list.",
+# What a question of each type asks for when it is checked unanswered (keys of translate.UI).
+_MISSING_KEYS = {
+    "single": "need_option",
+    "multiple": "need_tick",
+    "numeric": "need_number",
+    "ordering": "need_positions",
+    "matching": "need_every_list",
 }
+
+
+def missing(type_name: str) -> str:
+    """The request shown when a question of ``type_name`` is checked with no answer."""
+    return ui(_MISSING_KEYS[type_name])
 
 
 def next_instance(quiz: Quiz) -> int:
@@ -59,8 +67,10 @@ def source_html(q: Question) -> str:
     """The end of an explanation, ``(source: <a ...>Tsuruoka, 2010</a>)``; the page script builds
     the same from :func:`source_citation`."""
     cite = source_citation(q)
-    return (f' (source: <a class="jesc-cite" href="{_e(cite["href"])}" data-key="{_e(q.source)}">'
-            f'{_e(cite["text"])}</a>)')
+    anchor = (f'<a class="jesc-cite" href="{_e(cite["href"])}" data-key="{_e(q.source)}">'
+              f'{_e(cite["text"])}</a>')
+    before, after = ui("source", source="\0").split("\0")  # the language's " (source: …)"
+    return f"{_e(before)}{anchor}{_e(after)}"
 
 
 def quiz_data(quiz: Quiz) -> dict[str, Any]:
@@ -83,7 +93,11 @@ def quiz_data(quiz: Quiz) -> dict[str, Any]:
                              "high": q._sub(q.feedback_high)}
             d["explanation"] = q._sub(q.explanation)
         qs.append(d)
-    return {"name": quiz.name, "feedback": quiz.feedback, "missing": MISSING, "questions": qs}
+    data = {"name": quiz.name, "feedback": quiz.feedback,
+            "missing": {kind: missing(kind) for kind in _MISSING_KEYS}, "questions": qs}
+    if language() != "en":  # the page script's own strings are English
+        data["ui"] = ui_table()
+    return data
 
 
 def render_html(quiz: Quiz, instance: int = 1) -> str:
@@ -95,11 +109,10 @@ def render_html(quiz: Quiz, instance: int = 1) -> str:
     immediate = quiz.feedback == "immediate"
     out = [f'<div class="jesc-quiz" id="{qid}" data-jesc-quiz="{_e(quiz.name)}" '
            f'data-feedback="{_e(quiz.feedback)}" role="group" aria-labelledby="{qid}-title">',
-           f'<p class="jesc-quiz-title" id="{qid}-title"><strong>Quiz: {_e(quiz.title)}</strong></p>']
+           f'<p class="jesc-quiz-title" id="{qid}-title"><strong>{_e(ui("quiz", title=quiz.title))}</strong></p>']
     if quiz.intro:
         out.append(f'<p class="jesc-quiz-intro">{_e(quiz.intro)}</p>')
-    out.append('<p class="jesc-quiz-nojs">Run this notebook, or open the page in a browser with JavaScript, '
-               'to check your answers.</p>')
+    out.append(f'<p class="jesc-quiz-nojs">{_e(ui("nojs"))}</p>')
     out.append('<ol class="jesc-quiz-questions">')
     for n, q in enumerate(quiz.questions, start=1):
         base = f"{qid}-{q.id}"
@@ -109,12 +122,12 @@ def render_html(quiz: Quiz, instance: int = 1) -> str:
         out.append("</fieldset>")
         hidden = ' hidden' if immediate and not isinstance(q, Numeric) else ''
         out.append(f'<button type="button" class="jesc-check" aria-describedby="{base}-prompt"{hidden}>'
-                   f'Check answer</button>')
+                   f'{_e(ui("check"))}</button>')
         out.append(f'<div class="jesc-feedback" id="{base}-feedback" role="status" aria-live="polite"></div>')
         out.append("</li>")
     out.append("</ol>")
     total = len(quiz.questions)
-    out.append(f'<p class="jesc-score" role="status" aria-live="polite">Score: 0 of {total} correct</p>')
+    out.append(f'<p class="jesc-score" role="status" aria-live="polite">{_e(ui("score", right=0, total=total))}</p>')
     out.append(f'<script type="application/json" class="jesc-quiz-data">{json_for_script(quiz_data(quiz))}'
                "</script>")
     out.append("</div>")
@@ -126,31 +139,31 @@ def _inputs(quiz: Quiz, q: Question, base: str) -> str:
     if isinstance(q, (SingleChoice, MultipleSelect)):
         kind = "radio" if isinstance(q, SingleChoice) else "checkbox"
         if kind == "checkbox":
-            parts.append('<p class="jesc-hint">Select all that apply.</p>')
+            parts.append(f'<p class="jesc-hint">{_e(ui("select_all"))}</p>')
         for i in q.display_order(quiz.seed, quiz.shuffle):
             oid = f"{base}-o{i}"
             parts.append(f'<div class="jesc-opt"><input type="{kind}" id="{oid}" name="{base}" value="{i}">'
                          f'<label for="{oid}">{_e(q.options[i].text)}</label></div>')
     elif isinstance(q, Numeric):
         unit = f" ({_e(q.unit)})" if q.unit else ""
-        parts.append(f'<div class="jesc-opt"><label for="{base}-in">Your answer{unit}</label> '
+        parts.append(f'<div class="jesc-opt"><label for="{base}-in">{_e(ui("your_answer"))}{unit}</label> '
                      f'<input type="text" inputmode="decimal" autocomplete="off" id="{base}-in" '
                      f'class="jesc-num" size="10"></div>')
     elif isinstance(q, Ordering):
         n = len(q.options)
-        parts.append(f'<p class="jesc-hint">Give each item its position, from 1 (first) to {n} (last).</p>')
+        parts.append(f'<p class="jesc-hint">{_e(ui("order_hint", n=n))}</p>')
         for i in q.display_order(quiz.seed, quiz.shuffle):
             sid = f"{base}-i{i}"
-            opts = '<option value="">Position\u2026</option>' + "".join(
+            opts = f'<option value="">{_e(ui("position"))}</option>' + "".join(
                 f'<option value="{p}">{p}</option>' for p in range(1, n + 1))
             parts.append(f'<div class="jesc-row"><label for="{sid}">{_e(q.options[i].text)}</label> '
                          f'<select id="{sid}" data-item="{i}">{opts}</select></div>')
     elif isinstance(q, Matching):
         order = q.display_order(quiz.seed, quiz.shuffle)
-        parts.append('<p class="jesc-hint">Choose the match for each term.</p>')
+        parts.append(f'<p class="jesc-hint">{_e(ui("match_hint"))}</p>')
         for t, opt in enumerate(q.options):
             sid = f"{base}-t{t}"
-            opts = '<option value="">Choose\u2026</option>' + "".join(
+            opts = f'<option value="">{_e(ui("choose"))}</option>' + "".join(
                 f'<option value="{m}">{_e(q.options[m].match)}</option>' for m in order)
             parts.append(f'<div class="jesc-row"><label for="{sid}">{_e(opt.text)}</label> '
                          f'<select id="{sid}" data-term="{t}">{opts}</select></div>')
@@ -162,17 +175,17 @@ def result_html(result: Result, link_href=lambda link: link, question: Question 
     The explanation ends with the citation of ``question``'s source."""
     ok = result.correct
     cls = "jesc-right" if ok else "jesc-wrong"
-    head = f"{ICON_RIGHT} Correct." if ok else f"{ICON_WRONG} Not quite."
+    head = f"{ICON_RIGHT} {ui('correct')}" if ok else f"{ICON_WRONG} {ui('not_quite')}"
     out = [f'<div class="jesc-result {cls}"><p class="jesc-verdict"><strong>{head}</strong></p><ul>']
     for fb in result.feedback:
         mark = "" if fb.correct is None else (f"{ICON_RIGHT} " if fb.correct else f"{ICON_WRONG} ")
         link = ""
         if fb.link:
-            link = f' <a href="{_e(link_href(fb.link))}" target="_blank">Read the section</a>'
+            link = f' <a href="{_e(link_href(fb.link))}" target="_blank">{_e(ui("read_section"))}</a>'
         out.append(f"<li>{mark}{_e(fb.text)}{link}</li>")
     out.append("</ul>")
     if not ok:
-        out.append('<p class="jesc-expl">Try again: the explanation appears once your answer is right.</p>')
+        out.append(f'<p class="jesc-expl">{_e(ui("try_again"))}</p>')
     elif result.explanation:
         src = source_html(question) if question is not None else ""
         out.append(f'<p class="jesc-expl">{_e(result.explanation)}{src}</p>')

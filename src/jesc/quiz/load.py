@@ -18,7 +18,8 @@ from typing import Any, Mapping
 import yaml
 
 from jesc.errors import QuizError
-from jesc.paths import REPO_ROOT
+from jesc.paths import REPO_ROOT, display_path
+from jesc.quiz.translate import localize
 from jesc.quiz.model import (
     FEEDBACK_MODES,
     QUESTION_TYPES,
@@ -373,13 +374,6 @@ def find_quiz(path_or_name: str | Path) -> Path:
                     f"(looked in {', '.join(str(d) for d in QUIZ_DIRS)})")
 
 
-def _display_path(p: Path) -> str:
-    try:
-        return p.resolve().relative_to(REPO_ROOT).as_posix()
-    except ValueError:
-        return str(p)
-
-
 def _bib_keys() -> set[str] | None:
     bib = REPO_ROOT / "references.bib"
     if not bib.is_file():
@@ -391,19 +385,25 @@ def load_quiz(path_or_name: str | Path, answers: Mapping[str, Any] | None = None
               allow_missing: bool = False) -> Quiz:
     """Load and validate a quiz by name (``"demo"``) or path; supply computed answers by key."""
     path = find_quiz(path_or_name)
-    source = _display_path(path)
+    source = display_path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise QuizError(f"{source}: expected a readable UTF-8 text file ({e})") from None
-    return loads_quiz(text, source=source, name=path.stem, answers=answers, allow_missing=allow_missing,
-                      bib_keys=_bib_keys())
+    # In the Japanese edition the text of exercises/quizzes/ja/<name>.yml is merged over it.
+    data = localize(_yaml(text, source), path, source)
+    return parse_quiz(data, source, path.stem, answers, allow_missing=allow_missing, bib_keys=_bib_keys())
 
 
 def loads_quiz(text: str, source: str = "<quiz>", name: str | None = None,
                answers: Mapping[str, Any] | None = None, *, allow_missing: bool = False,
                bib_keys: set[str] | None = None) -> Quiz:
-    """Parse quiz YAML from a string (used by :func:`load_quiz` and the tests)."""
+    """Parse quiz YAML from a string (used by the tests; always the text as given)."""
+    return parse_quiz(_yaml(text, source), source, name, answers, allow_missing=allow_missing,
+                      bib_keys=bib_keys)
+
+
+def _yaml(text: str, source: str) -> Any:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as e:
@@ -413,5 +413,5 @@ def loads_quiz(text: str, source: str = "<quiz>", name: str | None = None,
         raise QuizError(f"{source},{where}: expected valid YAML ({problem})") from None
     except (ValueError, TypeError, RecursionError) as e:  # e.g. absurd numbers or nesting
         raise QuizError(f"{source}: expected valid YAML ({type(e).__name__})") from None
-    return parse_quiz(data, source, name, answers, allow_missing=allow_missing, bib_keys=bib_keys)
+    return data
 

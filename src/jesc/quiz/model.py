@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 from jesc.errors import QuizError
+from jesc.quiz.translate import ui
 
 FEEDBACK_MODES = ("on_submit", "immediate")
 
@@ -163,8 +164,8 @@ class MultipleSelect(Question):
         for i, opt in enumerate(self.options):
             if i in chosen_set or i in self.answer:
                 right = (i in chosen_set) == (i in self.answer)
-                prefix = "" if i in chosen_set else "Missed: "
-                fb.append(Feedback(prefix + opt.feedback, self._link(opt), right))
+                text = opt.feedback if i in chosen_set else ui("missed", feedback=opt.feedback)
+                fb.append(Feedback(text, self._link(opt), right))
         return Result(self.id, ok, tuple(fb), self.explanation)
 
     def correct_answer(self) -> list[int]:
@@ -243,7 +244,7 @@ class Ordering(Question):
         for pos, i in enumerate(order):
             if pos != i:
                 opt = self.options[i]
-                fb.append(Feedback(f"{opt.text}: {opt.feedback}", self._link(opt), False))
+                fb.append(Feedback(ui("ordered", text=opt.text, feedback=opt.feedback), self._link(opt), False))
         return Result(self.id, ok, tuple(fb), self.explanation)
 
     def correct_answer(self) -> list[int]:
@@ -281,10 +282,11 @@ class Matching(Question):
         for term, picked in enumerate(chosen):
             opt = self.options[term]
             if picked == term:
-                fb.append(Feedback(f"{opt.text} \u2192 {opt.match}: right.", None, True))
+                fb.append(Feedback(ui("matched", text=opt.text, match=opt.match), None, True))
             else:
                 wrong = self.options[picked].match
-                fb.append(Feedback(f"{opt.text} \u2192 not {wrong}: {opt.feedback}", self._link(opt), False))
+                fb.append(Feedback(ui("mismatched", text=opt.text, match=wrong, feedback=opt.feedback),
+                                   self._link(opt), False))
         return Result(self.id, ok, tuple(fb), self.explanation)
 
     def correct_answer(self) -> list[int]:

@@ -13,7 +13,8 @@ import ipywidgets as w
 
 from jesc.errors import QuizError
 from jesc.paths import REPO_ROOT
-from jesc.quiz.html import MISSING, result_html
+from jesc.quiz.html import missing, result_html
+from jesc.quiz.translate import ui
 from jesc.quiz.model import Matching, MultipleSelect, Numeric, Ordering, Question, Quiz, SingleChoice
 
 _WIDE = w.Layout(width="auto")
@@ -42,7 +43,7 @@ class QuestionView:
         self.inputs: list[w.Widget] = []
         self.read: Callable[[], Any]
         self._build(quiz, q)
-        self.button = w.Button(description="Check answer", tooltip="Check your answer", button_style="")
+        self.button = w.Button(description=ui("check"), tooltip=ui("check_tip"), button_style="")
         self.button.on_click(lambda _b: self.check())
         self.feedback = w.HTML("")
         children = [self.prompt, *self.inputs]
@@ -64,21 +65,22 @@ class QuestionView:
         elif isinstance(q, MultipleSelect):
             boxes = [(i, w.Checkbox(value=False, description=q.options[i].text, indent=False, layout=_WIDE,
                                     style=_STYLE)) for i in order]
-            self.inputs = [w.HTML("<em>Select all that apply.</em>")] + [b for _, b in boxes]
+            self.inputs = [w.HTML(f"<em>{escape(ui('select_all'))}</em>")] + [b for _, b in boxes]
             # nothing ticked is no answer yet: ask for one, as for an unanswered single choice
             self.read = lambda: [i for i, b in boxes if b.value] or None
         elif isinstance(q, Numeric):
             unit = f" ({q.unit})" if q.unit else ""
-            t = w.Text(value="", placeholder="a number", description=f"Your answer{unit}", style=_STYLE)
+            t = w.Text(value="", placeholder=ui("a_number"), description=ui("your_answer") + unit,
+                       style=_STYLE)
             t.continuous_update = False
             self.inputs = [t]
             self.read = lambda: t.value
         elif isinstance(q, Ordering):
             n = len(q.options)
-            dds = [(i, w.Dropdown(options=[("Position\u2026", None)] + [(str(p + 1), p) for p in range(n)],
+            dds = [(i, w.Dropdown(options=[(ui("position"), None)] + [(str(p + 1), p) for p in range(n)],
                                   value=None, description=q.options[i].text, style=_STYLE, layout=_WIDE))
                    for i in order]
-            self.inputs = [w.HTML(f"<em>Give each item its position, from 1 (first) to {n} (last).</em>")]
+            self.inputs = [w.HTML(f"<em>{escape(ui('order_hint', n=n))}</em>")]
             self.inputs += [d for _, d in dds]
 
             def read_order():
@@ -89,23 +91,23 @@ class QuestionView:
             self.read = read_order
         elif isinstance(q, Matching):
             morder = order
-            dds = [w.Dropdown(options=[("Choose\u2026", None)] + [(q.options[m].match, m) for m in morder],
+            dds = [w.Dropdown(options=[(ui("choose"), None)] + [(q.options[m].match, m) for m in morder],
                               value=None, description=opt.text, style=_STYLE, layout=_WIDE)
                    for opt in q.options]
-            self.inputs = [w.HTML("<em>Choose the match for each term.</em>")] + dds
+            self.inputs = [w.HTML(f"<em>{escape(ui('match_hint'))}</em>")] + dds
             self.read = lambda: None if any(d.value is None for d in dds) else [d.value for d in dds]
 
     def check(self, quiet: bool = False) -> None:
         answer = self.read()
         if answer is None or (isinstance(answer, str) and not answer.strip()):
             if not quiet:
-                self.feedback.value = f'<p class="jesc-missing">{MISSING[self.q.type_name]}</p>'
+                self.feedback.value = f'<p class="jesc-missing">{escape(missing(self.q.type_name))}</p>'
             return
         try:
             result = self.q.check(answer)
         except QuizError:
             if not quiet:
-                self.feedback.value = f'<p class="jesc-missing">{MISSING["numeric"]}</p>'
+                self.feedback.value = f'<p class="jesc-missing">{escape(missing("numeric"))}</p>'
             return
         self.feedback.value = result_html(result, link_href, self.q)
         self.on_result(self.q.id, result.correct)
@@ -117,15 +119,16 @@ class QuizView:
         self.results: dict[str, bool] = {}
         self.score = w.HTML(self._score_text())
         self.questions = [QuestionView(quiz, q, n, self._record) for n, q in enumerate(quiz.questions, start=1)]
-        head = [w.HTML(f"<h4>Quiz: {escape(quiz.title)}</h4>")]
+        head = [w.HTML(f"<h4>{escape(ui('quiz', title=quiz.title))}</h4>")]
         if quiz.intro:
             head.append(w.HTML(f"<p>{escape(quiz.intro)}</p>"))
         self.widget = w.VBox(head + [qv.box for qv in self.questions] + [self.score])
 
     def _score_text(self) -> str:
         right = sum(self.results.values())
-        return (f"<strong>Score: {right} of {len(self.quiz.questions)} correct "
-                f"({len(self.results)} checked)</strong>")
+        text = ui("score_checked", right=right, total=len(self.quiz.questions),
+                  checked=len(self.results))
+        return f"<strong>{escape(text)}</strong>"
 
     def _record(self, qid: str, ok: bool) -> None:
         self.results[qid] = ok

@@ -1,0 +1,232 @@
+"""The two languages of the book: English (the default) and Japanese.
+
+The language is chosen by the environment variable ``JESC_LANGUAGE`` (``en`` or ``ja``;
+``tools/build-book.sh --language ja`` sets it), for the same reason as the edition (see
+``editions.py``): Jupyter Book 1 has no option for it, and ``--config`` replaces the whole
+``_config.yml``. The Japanese edition uses Sphinx's own translation workflow: the text of every
+page comes from ``locales/ja/LC_MESSAGES/<page>.po`` (``tools/update-catalogs.sh`` extracts the
+English messages and updates the catalogs; ``gettext_compact: false`` gives one catalog a page).
+
+With ``JESC_LANGUAGE=ja`` this extension
+
+* sets ``language = "ja"`` and loads Sphinx's and the themes' Japanese messages again (Sphinx loads
+  them before any extension runs, with the language of ``_config.yml``);
+* gives the edition its own execution cache, ``_build/.jupyter_cache-ja``: the kernels inherit
+  ``JESC_LANGUAGE``, so that quizzes render in Japanese (``jesc.quiz.translate``), and a notebook's
+  outputs differ between the languages;
+* translates what the theme writes in English whatever the language (the search box's text, the
+  code-cell toggles) and, once the pages are written, the sidebar's part captions, which Jupyter
+  Book inserts after Sphinx has translated the pages (from the root page's catalog), and the
+  accessible names that ``course_html.py`` and myst-nb write in English (``ACCESSIBLE_NAMES``);
+* translates the figures' alternative texts, which myst-nb adds after Sphinx's own translation
+  step, from the page's catalog (the gettext builder puts them there: ``add_alt_texts_to_catalogs``);
+* relies on ``_static/jesc-search-ja.js`` (Jupyter Book loads every script of ``_static/`` on
+  every page; it does nothing outside Japanese pages), which splits a typed query into words with the browser's
+  ``Intl.Segmenter`` (Sphinx's search would look up 安全保障協力 as one word).
+
+In both languages every page gets a language switch (``templates/jesc-language-switch.html``, in
+the article header) to the same page of the other edition. When the two are served together the
+Japanese edition lives in ``ja/`` of the English site: ``/chapters/x.html`` and
+``/ja/chapters/x.html``.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from pathlib import Path
+
+from sphinx.errors import ConfigError
+from sphinx.locale import init as init_catalog
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+LANGUAGES = ("en", "ja")
+HERE = Path(__file__).resolve().parent
+# The edition that the switch leads to, and how it names itself there.
+OTHER = {"en": ("ja", "日本語", "この本の日本語版"), "ja": ("en", "English", "This page in English")}
+# Strings the themes write in English in every language.
+THEME_TEXT = {
+    "ja": {
+        "search_bar_text": "この本を検索…",
+        "nb_code_prompt_show": "コードセルを表示",
+        "nb_code_prompt_hide": "コードセルを隠す",
+    },
+}
+
+
+def language() -> str:
+    value = os.environ.get("JESC_LANGUAGE", "").strip().lower() or "en"
+    if value not in LANGUAGES:
+        raise ConfigError(f"JESC_LANGUAGE={value!r}: expected one of {', '.join(LANGUAGES)}")
+    return value
+
+
+def _reload_messages(app, lang: str) -> None:
+    """Sphinx's and every loaded extension's own catalogs, in ``lang``."""
+    app._init_i18n()  # Sphinx's messages, and the book's own sphinx.po if there is one
+    for name in sorted(app.extensions):
+        module = app.extensions[name].module
+        folder = Path(getattr(module, "__file__", "") or ".").parent
+        # locale/ (pydata-sphinx-theme, sphinx-togglebutton) or locales/ (sphinx-book-theme)
+        for mo in sorted(folder.glob(f"**/locale*/{lang}/LC_MESSAGES/*.mo")):
+            init_catalog([str(mo.parents[2])], lang, mo.stem)
+
+
+def set_language(app, config):
+    lang = language()
+    app.jesc_language = lang
+    config.templates_path = list(config.templates_path or []) + [str(HERE / "templates")]
+    options = dict(config.html_theme_options or {})
+    header = list(options.get("article_header_end") or ["article-header-buttons.html"])
+    options["article_header_end"] = ["jesc-language-switch.html"] + header
+    if lang == "en":
+        config.html_theme_options = options
+        return
+    config.language = lang
+    _reload_messages(app, lang)
+    if not config.nb_execution_cache_path:
+        config.nb_execution_cache_path = str(Path(app.srcdir) / "_build" / f".jupyter_cache-{lang}")
+    text = THEME_TEXT.get(lang, {})
+    options["search_bar_text"] = text.get("search_bar_text", options.get("search_bar_text"))
+    config.html_theme_options = options
+    for key in ("nb_code_prompt_show", "nb_code_prompt_hide"):
+        if key in text:
+            setattr(config, key, text[key])
+    # The book's title (sidebar, window title) from the root page's catalog.
+    title = catalog_messages(Path(app.srcdir), lang).get(config.html_title or config.project)
+    if title:
+        config.html_title = title
+
+
+def other_edition(pagename: str, lang: str) -> dict:
+    """Where the switch of page ``pagename`` in edition ``lang`` leads (a relative URL)."""
+    target, label, title = OTHER[lang]
+    up = "../" * pagename.count("/")
+    href = f"{up}ja/{pagename}.html" if lang == "en" else f"{up}../{pagename}.html"
+    return {"href": href, "lang": target, "label": label, "title": title}
+
+
+def add_switch(app, pagename, templatename, context, doctree):
+    context["jesc_other_edition"] = other_edition(pagename, getattr(app, "jesc_language", "en"))
+
+
+def catalog_messages(srcdir: Path, lang: str) -> dict[str, str]:
+    """Every translated, non-fuzzy message of the book's ``lang`` catalogs."""
+    out: dict[str, str] = {}
+    for po in sorted((srcdir / "locales" / lang / "LC_MESSAGES").glob("**/*.po")):
+        for key, text in _read_messages(po).items():
+            out.setdefault(key, text)
+    return out
+
+
+def _read_messages(po: Path) -> dict[str, str]:
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as f:
+        return {m.id: m.string for m in read_po(f)
+                if m.id and isinstance(m.id, str) and m.string and not m.fuzzy}
+
+
+_CAPTION = re.compile(r'(<span class="caption-text">)([^<]*)(</span>)')
+# Accessible names that course_html.py and myst-nb write in English (pattern, replacement).
+ACCESSIBLE_NAMES = {
+    "ja": [
+        (re.compile(r'aria-label="Sections of ([^"]*)"'), r'aria-label="\1の節"'),
+        (re.compile(r'aria-label="Toggle hidden content"'), 'aria-label="隠れた内容の表示を切り替える"'),
+    ],
+}
+
+
+def translate_captions(text: str, messages: dict[str, str]) -> str:
+    def one(m):
+        found = messages.get(html.unescape(m.group(2)).strip())
+        return m.group(1) + html.escape(found, quote=False) + m.group(3) if found else m.group(0)
+    return _CAPTION.sub(one, text)
+
+
+def fix_captions(app, exception):
+    lang = getattr(app, "jesc_language", "en")
+    if exception is not None or lang == "en" or app.builder.format != "html":
+        return
+    messages = catalog_messages(Path(app.srcdir), lang)
+    for path in Path(app.outdir).rglob("*.html"):
+        if path.relative_to(app.outdir).parts[0] in ("_static", "_sources"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        fixed = translate_captions(text, messages)
+        for pattern, replacement in ACCESSIBLE_NAMES.get(lang, []):
+            fixed = pattern.sub(replacement, fixed)
+        if fixed != text:
+            path.write_text(fixed, encoding="utf-8")
+
+
+def _notebook_alt_texts(path: Path) -> list[str]:
+    """The alternative texts a notebook gives its figures (``mystnb: image: alt:`` of a cell)."""
+    import json
+
+    out = []
+    for cell in json.loads(path.read_text(encoding="utf-8")).get("cells", []):
+        alt = ((cell.get("metadata", {}).get("mystnb") or {}).get("image") or {}).get("alt")
+        if isinstance(alt, str) and alt.strip():
+            out.append(" ".join(alt.split()))
+    return out
+
+
+def add_alt_texts_to_catalogs(app, exception):
+    """gettext builder: add the figures' alternative texts to their page's message catalog.
+
+    myst-nb makes a figure's image node from the notebook's output after Sphinx has extracted
+    the messages, so its ``alt`` would never reach a catalog; :func:`translate_alt_texts` then
+    translates it from the page's catalog in the Japanese edition."""
+    if exception is not None or app.builder.name != "gettext":
+        return
+    from babel.messages.pofile import read_po, write_po
+
+    for docname in sorted(app.env.found_docs):
+        source = Path(app.env.doc2path(docname))
+        if source.suffix != ".ipynb":
+            continue
+        alts = _notebook_alt_texts(source)
+        pot = Path(app.outdir) / f"{docname}.pot"
+        if not alts or not pot.is_file():
+            continue
+        with pot.open("rb") as f:
+            catalog = read_po(f)
+        for alt in alts:
+            catalog.add(alt, locations=[(os.path.relpath(source, app.outdir), 0)])
+        with pot.open("wb") as f:
+            write_po(f, catalog, width=0)
+
+
+def _page_messages(app, docname: str) -> dict[str, str]:
+    cache = app.__dict__.setdefault("jesc_page_messages", {})
+    if docname not in cache:
+        po = Path(app.srcdir) / "locales" / app.jesc_language / "LC_MESSAGES" / f"{docname}.po"
+        cache[docname] = _read_messages(po) if po.is_file() else {}
+    return cache[docname]
+
+
+def translate_alt_texts(app, doctree, docname):
+    if getattr(app, "jesc_language", "en") == "en":
+        return
+    from docutils import nodes
+
+    messages = _page_messages(app, docname)
+    for image in doctree.findall(nodes.image):
+        alt = " ".join((image.get("alt") or "").split())
+        if alt in messages:
+            image["alt"] = messages[alt]
+
+
+def setup(app):
+    # Before editions.py's handler, which gives the English editions their shared cache.
+    app.connect("config-inited", set_language, priority=400)
+    app.connect("html-page-context", add_switch)
+    # After course_html.py has written its accessible names (priority 500).
+    app.connect("build-finished", fix_captions, priority=600)
+    app.connect("build-finished", add_alt_texts_to_catalogs)
+    app.connect("doctree-resolved", translate_alt_texts)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
