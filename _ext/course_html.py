@@ -21,6 +21,19 @@ only these exact changes (each is tested by ``tests/browser/test_accessibility.p
 * The bibliography's entries (docutils: ``role="doc-biblioentry"``, a deprecated ARIA role, inside
   ``role="list"``) become ``role="listitem"`` (axe rules ``aria-required-children``, critical;
   ``aria-deprecated-role``).
+* WCAG 2.5.3 "label in name" (axe rule ``label-content-name-mismatch``): a control's accessible name
+  must contain the text it shows. The theme's search buttons show "Search Ctrl+K" but are named
+  "Search" (``aria-label``), and myst-nb's code-cell toggles show "Show code cell source" but are
+  named "Toggle hidden content": both lose the ``aria-label``, so that the name is the visible text
+  (it follows the theme's script when it shows "⌘" on a Mac). The search button's icon is hidden from
+  assistive technology (Font Awesome draws it with a private-use character).
+* The primary sidebar (the book's title, the search button and the table of contents) becomes a
+  navigation landmark, "Course" (axe rule ``region``: the title and the search button were outside
+  every landmark).
+* Tables (axe rules ``empty-table-header``, ``td-has-header``): the empty header cells pandas writes
+  in a DataFrame's head (the corner above the index, the blanks beside the index's name) become
+  ``<td>``; a Markdown table whose top-left header cell is empty is a table with row labels, so that
+  cell becomes ``<td>`` and the first cell of each body row a row header (``<th scope="row">``).
 
 Styling fixes for theme defaults that fail axe live in ``_static/jesc-a11y.css``; the print stylesheet
 in ``_static/jesc-print.css``.
@@ -61,6 +74,27 @@ def warn_of_cdn_mathjax(app, pagename, templatename, context, doctree):
 _FONTAWESOME_JS = re.compile(r'[ \t]*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>\n?')
 _TOC_SUMMARY = re.compile(r'(<a [^>]*>((?:(?!</a>).)*)</a><details[^>]*>)<summary>')
 _BIBLIOENTRY = 'role="doc-biblioentry"'
+# pydata-sphinx-theme's search-button-field.html (the icon-only search button has no visible text and
+# keeps its name); myst-nb's HideCodeCellNode.
+_SEARCH_FIELD_BUTTON = re.compile(
+    r'(<button class="btn search-button-field [^"]*" title="[^"]*") aria-label="[^"]*"([^>]*>\s*'
+    r'<i class="fa-solid fa-magnifying-glass")></i>')
+_CELL_TOGGLE = '<summary aria-label="Toggle hidden content">'
+_PRIMARY_SIDEBAR = '<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar">'
+_DATAFRAME_HEAD = re.compile(r'(<table[^>]* class="dataframe[^"]*">\s*<thead>)(.*?)(</thead>)', re.S)
+_ROW_LABEL_TABLE = re.compile(
+    r'(<table class="table">\s*<thead>\s*<tr[^>]*>)<th class="head"><p></p></th>(.*?</thead>)(.*?)(</table>)',
+    re.S)
+_FIRST_CELL = re.compile(r'(<tr[^>]*>)<td>(.*?)</td>', re.S)
+
+
+def _dataframe_head(m: re.Match) -> str:
+    return m.group(1) + re.sub(r"<th></th>", "<td></td>", m.group(2)) + m.group(3)
+
+
+def _row_label_table(m: re.Match) -> str:
+    body = _FIRST_CELL.sub(r'\1<th scope="row">\2</th>', m.group(3))
+    return f"{m.group(1)}<td></td>{m.group(2)}{body}{m.group(4)}"
 
 
 def _summary_label(m: re.Match) -> str:
@@ -72,6 +106,11 @@ def fix_page(text: str) -> str:
     """The page ``text`` with the changes listed in the module docstring (idempotent)."""
     text = _FONTAWESOME_JS.sub("", text)
     text = _TOC_SUMMARY.sub(_summary_label, text)
+    text = _SEARCH_FIELD_BUTTON.sub(r'\1\2 aria-hidden="true"></i>', text)
+    text = text.replace(_CELL_TOGGLE, "<summary>")
+    text = text.replace(_PRIMARY_SIDEBAR, _PRIMARY_SIDEBAR[:-1] + ' role="navigation" aria-label="Course">')
+    text = _DATAFRAME_HEAD.sub(_dataframe_head, text)
+    text = _ROW_LABEL_TABLE.sub(_row_label_table, text)
     return text.replace(_BIBLIOENTRY, 'role="listitem"')
 
 

@@ -11,7 +11,7 @@
     box.tabIndex = 0;
     box.setAttribute("role", "region");
     var caption = table.querySelector("caption");
-    box.setAttribute("aria-label", caption ? caption.textContent.trim() : "Table");
+    box.setAttribute("aria-label", caption ? caption.textContent.trim() : sectionLabel(table));
     var cue = document.createElement("p");
     cue.className = "jesc-table-cue";
     cue.setAttribute("aria-hidden", "true");
@@ -19,6 +19,25 @@
     table.parentNode.insertBefore(cue, table);
     table.parentNode.insertBefore(box, table);
     box.appendChild(table);
+  }
+  /* A table without a caption is named after its section ("Columns (table)"): a page with two such
+     tables would otherwise have two regions both called "Table" (axe rule landmark-unique). */
+  function sectionLabel(table) {
+    var section = table.closest("section");
+    var heading = section && section.querySelector("h1, h2, h3, h4, h5, h6");
+    if (!heading) { return "Table"; }
+    var copy = heading.cloneNode(true);
+    copy.querySelectorAll(".headerlink").forEach(function (a) { a.remove(); });
+    return copy.textContent.trim() + " (table)";
+  }
+  /* Regions that still share a name (two uncaptioned tables in one section) are numbered. */
+  function uniqueLabels() {
+    var seen = {};
+    document.querySelectorAll(".jesc-table-scroll[role=region]").forEach(function (box) {
+      var label = box.getAttribute("aria-label");
+      seen[label] = (seen[label] || 0) + 1;
+      if (seen[label] > 1) { box.setAttribute("aria-label", label + " " + seen[label]); }
+    });
   }
   function update() {
     document.querySelectorAll(".jesc-table-scroll").forEach(function (box) {
@@ -46,6 +65,7 @@
   function init() {
     document.querySelectorAll(".bd-article table").forEach(wrap);
     document.querySelectorAll("svg.jesc-tl-chart").forEach(wrapChart);
+    uniqueLabels();
     update();
     window.addEventListener("resize", update);
   }

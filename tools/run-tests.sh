@@ -11,8 +11,14 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 # The Japanese edition's pages (tests/browser/test_japanese.py) need a Japanese font in Chromium.
 bash "$(dirname "${BASH_SOURCE[0]}")/install-cjk-fonts.sh"
-# axe-core (accessibility engine) comes from npm, pinned by tests/browser/package-lock.json.
-if [ -f tests/browser/package-lock.json ] && [ ! -d tests/browser/node_modules/axe-core ]; then
+# axe-core (accessibility engine) comes from npm, pinned by tests/browser/package-lock.json;
+# installed again when the copy in node_modules is not the pinned version.
+axe_version() {
+  python -c 'import json, sys; d = json.load(open(sys.argv[1]))
+print(d.get("packages", {}).get("node_modules/axe-core", d)["version"])' "$1" 2>/dev/null || true
+}
+if [ -f tests/browser/package-lock.json ] && [ "$(axe_version tests/browser/package-lock.json)" \
+     != "$(axe_version tests/browser/node_modules/axe-core/package.json)" ]; then
   npm ci --prefix tests/browser --no-audit --no-fund --silent
 fi
 

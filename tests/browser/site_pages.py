@@ -373,20 +373,35 @@ def format_weights(rows: list[dict], budget: int = PAGE_BUDGET) -> str:
 
 # ------------------------------------------------------------------------------------------- browser
 AXE_JS = Path(__file__).resolve().with_name("node_modules") / "axe-core" / "axe.min.js"
-#: The rule sets axe runs: WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's best practices.
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-FAILING_IMPACTS = ("serious", "critical")
+#: WCAG 2.0, 2.1 and 2.2 at levels A and AA, as axe-core tags its rules.
+WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa")
+#: The rule sets axe runs: the WCAG levels above and axe's best practices.
+AXE_TAGS = [*WCAG_TAGS, "best-practice"]
+#: Rules axe tags "experimental" are left out of a run by tag; the test names its rules instead: every
+#: rule that maps to a WCAG A/AA success criterion, experimental or not (in axe-core 4.14:
+#: css-orientation-lock, p-as-heading, table-fake-caption, td-has-header), and every best practice
+#: that is neither experimental nor deprecated (left out: focus-order-semantics and hidden-content,
+#: which map to no success criterion; hidden-content only lists hidden elements for a human to review).
+AXE_RULES_JS = """wcag => axe.getRules().filter(r => r.tags.some(t => wcag.includes(t))
+    || (r.tags.includes('best-practice') && !r.tags.some(t => t === 'experimental' || t === 'deprecated')))
+    .map(r => r.ruleId)"""
+#: Every impact fails: a violation of a WCAG rule is a failure whatever axe guesses its weight to be,
+#: and none is left on any page (the counts before and after: benchmarks/results/axe-before-after.md).
+IMPACTS = ("minor", "moderate", "serious", "critical")
+FAILING_IMPACTS = IMPACTS
 #: Course elements a reader operates (the quiz engine's and the Introduction's widgets).
 INTERACTIVE = "[data-jesc-quiz], [data-jesc-timeline], [data-jesc-decision], .jesc-timeline, .jesc-decision"
 
 
-def reader_context(browser, book_url: str, mode: str = "light", **options):
+def reader_context(browser, book_url: str, mode: str = "light", axe: bool = False, **options):
     """A Playwright context in the ``light`` or ``dark`` theme, offline but for the book's own server.
 
     The theme is stored before any page loads, as the theme switcher stores it (``localStorage`` keys
     ``mode`` and ``theme``; pydata-sphinx-theme then sets ``html[data-theme]``); the system preference
     is set to match. Requests to any other host are aborted and recorded in ``context.external_requests``
     as ``(page url, request url)``; console errors in ``context.console_errors`` as ``(page url, text)``.
+    ``axe=True``: axe-core is in every document of the context from its start (one script the browser
+    compiles once, instead of one injection per page).
     """
     local = urlsplit(book_url).netloc
     context = browser.new_context(color_scheme=mode, **options)
@@ -394,6 +409,10 @@ def reader_context(browser, book_url: str, mode: str = "light", **options):
     context.add_init_script(
         f"try {{ localStorage.setItem('mode', {json.dumps(mode)}); "
         f"localStorage.setItem('theme', {json.dumps(mode)}); }} catch (e) {{}}")
+    if axe:
+        if not AXE_JS.is_file():
+            raise FileNotFoundError(f"{AXE_JS} is missing: run `npm ci --prefix tests/browser`")
+        context.add_init_script(path=str(AXE_JS))
 
     def guard(route):
         url = route.request.url
@@ -415,39 +434,66 @@ def reader_context(browser, book_url: str, mode: str = "light", **options):
 
 
 def axe_start(page, include: str | None = None) -> None:
-    """Start axe-core on ``page`` (injected once per document) without waiting for it, so that the
-    browser can check one tab while the test loads the next; :func:`axe_result` collects it.
+    """Start axe-core on ``page`` with the rules of :data:`AXE_RULES_JS`, without waiting for it, so
+    that the browser can check one tab while the test loads the next; :func:`axe_result` collects it.
+    ``include``: a CSS selector, to check only those elements (page-level rules then do not run).
 
-    ``preload: false``: axe does not re-fetch the stylesheets (it resolves the theme's
-    ``@import "../basic.css"`` against the page instead of the stylesheet, a 404 on every page, and it
-    takes a third of the time); the only rule that needs them, css-orientation-lock, is then
-    "incomplete", and no stylesheet of the book locks the orientation.
+    axe is injected once per document, unless the context already does it (:func:`reader_context`
+    with ``axe=True``). ``preload: false``: axe does not re-fetch the stylesheets (it resolves the
+    theme's ``@import "../basic.css"`` against the page instead of the stylesheet, a 404 on every
+    page, and it takes a third of the time); the only rule that needs them, css-orientation-lock, is
+    run with them by :func:`axe_orientation_lock`.
     """
-    if not AXE_JS.is_file():
-        raise FileNotFoundError(f"{AXE_JS} is missing: run `npm ci --prefix tests/browser`")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
+        if not AXE_JS.is_file():
+            raise FileNotFoundError(f"{AXE_JS} is missing: run `npm ci --prefix tests/browser`")
         page.add_script_tag(path=str(AXE_JS))
     page.evaluate(
-        """([tags, include]) => {
+        """([wcag, include]) => {
+            const rules = (%s)(wcag);
             window.__jescAxe = axe.run(include ? {include: [include]} : document,
-                {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], preload: false})
-              .then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                    targets: v.nodes.map(n => n.target.join(' '))})));
-        }""",
-        [AXE_TAGS, include],
+                {runOnly: {type: 'rule', values: rules}, resultTypes: ['violations'], preload: false})
+              .then(r => ({
+                ran: [...r.violations, ...r.passes, ...r.incomplete, ...r.inapplicable].map(x => x.id),
+                violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                    targets: v.nodes.map(n => n.target.join(' '))}))}));
+        }""" % AXE_RULES_JS,
+        [list(WCAG_TAGS), include],
     )
 
 
-def axe_result(page) -> list[dict]:
-    """The violations of the run :func:`axe_start` began: dicts with ``id``, ``impact``, ``help`` and
-    ``targets`` (CSS selectors)."""
+def axe_run(page) -> dict:
+    """The run :func:`axe_start` began: ``{"ran": [rule ids], "violations": [...]}``, each violation a
+    dict with ``id``, ``impact``, ``help`` and ``targets`` (CSS selectors)."""
     return page.evaluate("() => window.__jescAxe")
+
+
+def axe_result(page) -> list[dict]:
+    """The violations of the run :func:`axe_start` began (see :func:`axe_run`)."""
+    return axe_run(page)["violations"]
 
 
 def axe_violations(page, include: str | None = None) -> list[dict]:
     """axe-core's violations on ``page`` (WCAG 2 A/AA and best practices), see :func:`axe_start`."""
     axe_start(page, include)
     return axe_result(page)
+
+
+def axe_rules(page) -> list[dict]:
+    """Every rule of the axe-core injected in ``page``: dicts with ``ruleId`` and ``tags``."""
+    return page.evaluate("() => axe.getRules().map(r => ({ruleId: r.ruleId, tags: r.tags}))")
+
+
+def axe_orientation_lock(page) -> dict:
+    """axe's css-orientation-lock (WCAG 1.3.4) on ``page``, with the stylesheets loaded for it:
+    ``{"result": "passed"|"violation"|"incomplete"|"inapplicable", "violations": [...]}``."""
+    return page.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'rule', values: ['css-orientation-lock']},
+                preload: {assets: ['cssom'], timeout: 10000}})
+            .then(r => ({result: r.violations.length ? 'violation' : r.passes.length ? 'passed'
+                         : r.incomplete.length ? 'incomplete' : 'inapplicable',
+                         violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                             targets: v.nodes.map(n => n.target.join(' '))}))}))""")
 
 
 def describe_violations(found: list[tuple[str, str, dict]]) -> str:

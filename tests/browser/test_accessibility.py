@@ -1,11 +1,18 @@
 """Accessibility of every page of the built book, checked in Debian's headless Chromium.
 
-* ``test_axe_every_page[light|dark]``: axe-core (npm, pinned by ``tests/browser/package-lock.json``)
-  finds no violation of impact "serious" or "critical" (WCAG 2.0/2.1/2.2 A and AA rules and axe's best
-  practices) on any built page (``site_pages.built_pages``), in the light and in the dark theme. On a
-  page with quizzes or other course widgets axe runs again after each has been used (every question
-  answered and checked; the first button of every other widget clicked); on the landing page, again with
-  the theme's search dialog open. The failure message lists rule, impact, page, mode and selectors.
+* ``test_axe_runs_every_wcag_rule``: the axe-core run below includes every rule axe-core has for a WCAG
+  2.0/2.1/2.2 A or AA success criterion, experimental ones included (a run by tag leaves those out, and
+  so WCAG 2.5.3 "label in name" in axe-core 4.11), and css-orientation-lock passes with the stylesheets.
+* ``test_axe_every_page``: axe-core (npm, pinned by ``tests/browser/package-lock.json``) finds no
+  violation of any impact (the rules of ``site_pages.AXE_RULES_JS``: WCAG 2.0/2.1/2.2 A and AA and
+  axe's best practices) on any built page (``site_pages.built_pages``), in the light and in the dark
+  theme. On a page with quizzes or other course widgets axe checks the widgets again after each has
+  been used (every question answered and checked; the first button of every other widget clicked); on
+  the landing page, the theme's search dialog, open. The failure message lists rule, impact, page,
+  mode and selectors; the output, for every page with a violation, the rules violated by impact.
+  Speed: one tab per theme, each in its own context and renderer, both themes checked at once; axe is
+  in every document from its start (an init script, not an injection per page); one axe run per page
+  with every rule; after use, only what changed (the widgets, the dialog) is checked again.
 * ``test_headings_in_order``: in each page's article, one ``h1`` first, and no level skipped going down.
 * ``test_figures_have_alt_text``: every image in an article has a text alternative, and not a file name
   (myst-nb's default alternative text for a plot is its path, which a screen reader reads out).
@@ -23,8 +30,12 @@ import pytest
 from site_pages import (
     AXE_JS,
     FAILING_IMPACTS,
+    IMPACTS,
     INTERACTIVE,
-    axe_result,
+    WCAG_TAGS,
+    axe_orientation_lock,
+    axe_rules,
+    axe_run,
     axe_start,
     axe_violations,
     built_pages,
@@ -35,21 +46,25 @@ from site_pages import (
 
 pytestmark = pytest.mark.browser
 
+MODES = ("light", "dark")
+#: What a page shows after its widgets are used or the search dialog is opened, and so what axe checks
+#: again then (the rest of the page does not change and was checked as loaded).
+SEARCH_DIALOG = "#pst-search-dialog"
 
-TABS = 2  # pages checked at once: axe runs in one tab while the next page loads in another
 
-
-@pytest.fixture(scope="module", params=["light", "dark"])
-def readers(request, browser, book_url):
-    """Tabs in one theme for the whole module (a context per theme, reused for every page)."""
+@pytest.fixture(scope="module")
+def readers(browser, book_url):
+    """One tab per theme, each in its own context (so in its own renderer process: the two themes are
+    checked at the same time on two cores), with axe-core in every document from its start."""
     if not AXE_JS.is_file():
         pytest.fail(f"{AXE_JS} is missing: run `npm ci --prefix tests/browser` (tools/run-tests.sh does)")
-    context = reader_context(browser, book_url, request.param)
-    tabs = [context.new_page() for _ in range(TABS)]
-    for tab in tabs:
-        tab.mode, tab.book_url = request.param, book_url
+    contexts = [reader_context(browser, book_url, mode, axe=True) for mode in MODES]
+    tabs = [context.new_page() for context in contexts]
+    for tab, mode in zip(tabs, MODES):
+        tab.mode, tab.book_url = mode, book_url
     yield tabs
-    context.close()
+    for context in contexts:
+        context.close()
 
 
 def visit(page, relative: str):
@@ -60,39 +75,57 @@ def visit(page, relative: str):
 
 
 def check_page(page, relative: str) -> list[tuple[str, list[dict]]]:
-    """(label, violations) of the page as loaded (axe already started by the caller), then after its
-    widgets are used, then (landing page) with the search dialog open."""
-    runs = [("", axe_result(page))]
+    """(label, violations) of the page as loaded (axe already started by the caller), then of its
+    widgets after they are used, then (landing page) of the search dialog, open."""
+    runs = [("", axe_run(page)["violations"])]
     if page.locator(INTERACTIVE).count():
         used = use_interactive_elements(page)
-        runs.append((f" (after using {used} widget(s))", axe_violations(page)))
+        runs.append((f" (after using {used} widget(s))", axe_violations(page, INTERACTIVE)))
     if relative == "index.html":
         page.keyboard.press("Control+k")  # the theme's search dialog
         page.locator("#pst-search-dialog input, .search-button__wrapper.show input").first.wait_for(
             state="visible", timeout=5000)
-        runs.append((" (search dialog open)", axe_violations(page)))
+        runs.append((" (search dialog open)", axe_violations(page, SEARCH_DIALOG)))
         page.keyboard.press("Escape")
     return runs
 
 
+def test_axe_runs_every_wcag_rule(readers, built_book):
+    """axe-core runs every rule it has for a WCAG 2.0-2.2 A/AA success criterion, the experimental
+    ones included (a run by tag leaves those out), and css-orientation-lock with the stylesheets."""
+    page = readers[0]
+    visit(page, "index.html")
+    axe_start(page)
+    ran = set(axe_run(page)["ran"])
+    wcag = {r["ruleId"] for r in axe_rules(page) if set(r["tags"]) & set(WCAG_TAGS)}
+    version = page.evaluate("axe.version")
+    print(f"\naxe-core {version}: {len(ran)} rules run, {len(wcag)} of them for WCAG A/AA")
+    assert "label-content-name-mismatch" in wcag, f"axe-core {version} has no rule for WCAG 2.5.3"
+    assert not wcag - ran, f"WCAG rules axe-core {version} did not run: {sorted(wcag - ran)}"
+    lock = axe_orientation_lock(page)
+    assert lock["result"] in ("passed", "inapplicable"), f"css-orientation-lock: {lock}"
+
+
 def test_axe_every_page(readers, built_book):
-    found, counts = [], collections.Counter()
-    mode = readers[0].mode
-    pages = built_pages(built_book)
-    for batch in range(0, len(pages), len(readers)):
-        todo = list(zip(readers, pages[batch:batch + len(readers)]))
-        for page, relative in todo:
+    found, counts, rows = [], collections.Counter(), []
+    for relative in built_pages(built_book):
+        for page in readers:
             visit(page, relative)
             axe_start(page)
-        for page, relative in todo:
+        for page in readers:
+            violated = set()  # (rule, impact): a rule counts once a page, in whichever of its states
             for label, violations in check_page(page, relative):
                 for v in violations:
-                    counts[v["impact"]] += 1
+                    violated.add((v["id"], v["impact"]))
                     if v["impact"] in FAILING_IMPACTS:
-                        found.append((relative + label, mode, v))
-    print(f"\naxe [{mode}]: {len(pages)} pages; violations by impact: {dict(counts) or 'none'}")
-    assert not found, (f"{len(found)} serious/critical axe violation(s) in the {mode} theme:\n"
-                       + describe_violations(found))
+                        found.append((relative + label, page.mode, v))
+            row = collections.Counter(impact for _, impact in violated)
+            counts.update(row)
+            if violated:
+                rows.append(f"{relative} [{page.mode}]: " + ", ".join(f"{row[i]} {i}" for i in IMPACTS))
+    print(f"\naxe: {len(built_pages(built_book))} pages x {len(readers)} themes; rules violated, by impact "
+          f"(once a page): {dict(counts) or 'none'}\n" + "\n".join(rows))
+    assert not found, (f"{len(found)} axe violation(s):\n" + describe_violations(found))
 
 
 # ------------------------------------------------------------------------------- static structure
