@@ -135,7 +135,7 @@ _CAPTION = re.compile(r'(<span class="caption-text">)([^<]*)(</span>)')
 ACCESSIBLE_NAMES = {
     "ja": [
         (re.compile(r'aria-label="Sections of ([^"]*)"'), r'aria-label="\1の節"'),
-        (re.compile(r'aria-label="Toggle hidden content"'), 'aria-label="隠れた内容の表示を切り替える"'),
+        (re.compile(r'role="navigation" aria-label="Course"'), 'role="navigation" aria-label="コース"'),
     ],
 }
 
