@@ -31,3 +31,27 @@ def test_one_page_per_table_and_a_glossary(tmp_path):
 def test_pipes_in_cells_are_escaped():
     assert pages._cell("a|b") == "a\\|b"
     assert pages._cell(None) == ""
+
+
+def csv_rows(path: Path) -> int:
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as f:
+        return sum(1 for _ in csv.DictReader(f))
+
+
+def test_datasets_index_lists_every_table_with_rows_and_licence(tmp_path):
+    pages.write_pages(tmp_path)
+    index = (tmp_path / "appendices" / "datasets" / "index.md").read_text(encoding="utf-8")
+    assert index.startswith("# Datasets") and "will hold" not in index
+    rows = {line.split("`")[1]: line for line in index.splitlines() if line.startswith("| {doc}`")}
+    package = data.package()["resources"]
+    assert sorted(rows) == sorted(r["name"] for r in package), "the index must list every table once"
+    for res in package:
+        cells = [c.strip() for c in rows[res["name"]].strip("|").split("|")]
+        assert cells[0] == f"{{doc}}`{res['name']} <{res['name']}>`"
+        assert cells[1] == res["title"]
+        assert cells[2] == str(csv_rows(data.data_dir() / res["path"])), f"{res['name']}: row count"
+        for lic in res["licenses"]:
+            assert lic["title"] in cells[3], f"{res['name']}: licence"
+    assert f"holds {len(package)} tables" in index
