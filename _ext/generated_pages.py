@@ -1,4 +1,4 @@
-"""Sphinx extension: write the Datasets appendix pages and the Glossary page from ``data/``.
+"""Sphinx extension: write the Datasets appendix (index and one page per table) and the Glossary page from ``data/``.
 
 ``write_pages(root)`` is a plain function (unit-tested in tests/test_data_pages.py); ``setup(app)`` runs it on
 ``config-inited`` (early, before the table of contents is read). Files are rewritten only when their content
@@ -57,6 +57,28 @@ def dataset_page(res: dict, preview) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _licences(res: dict) -> str:
+    return "; ".join(lic.get("title", lic.get("name", "")) for lic in res.get("licenses", []))
+
+
+def datasets_index(resources: list[tuple[dict, int]]) -> str:
+    """The Datasets appendix's opening page: one line per table (what it holds, rows, licence).
+
+    ``resources`` pairs each resource of ``datapackage.json`` with the number of data rows of its CSV.
+    """
+    lines = ["# Datasets", "",
+             "The course's data live in one Frictionless Data Package in the repository's `data/` folder "
+             "(`data/datapackage.json`), and every notebook reads them through `jesc.load(\"<table>\")`. "
+             "Each table has a page of its own: description, columns, sources, licence, caveats and a preview.",
+             "", f"The package holds {len(resources)} tables:", "",
+             "| table | what it holds | rows | licence |", "|---|---|---|---|"]
+    for res, rows in resources:
+        name = res["name"]
+        lines.append(f"| {{doc}}`{name} <{name}>` | {_cell(res.get('title', name))} | {rows} "
+                     f"| {_cell(_licences(res))} |")
+    return "\n".join(lines) + "\n"
+
+
 def glossary_page(glossary) -> str:
     """Markdown page with a MyST ``{glossary}`` directive, so that ``{term}`` roles link to its entries."""
     lines = ["# Glossary", "", "Terms and acronyms used in the course, generated from the `glossary` table.", "",
@@ -77,18 +99,23 @@ def _write(path: Path, text: str) -> bool:
 
 
 def write_pages(root: Path) -> list[Path]:
-    """Write ``appendices/datasets/<table>.md`` and ``appendices/glossary.md`` under ``root``; return changed files."""
+    """Write ``appendices/datasets/index.md``, ``appendices/datasets/<table>.md`` and ``appendices/glossary.md``
+    under ``root``; return the changed files."""
     import pandas as pd
 
     from jesc import data
 
-    changed = []
+    changed, listed = [], []
+    folder = Path(root) / "appendices" / "datasets"
     for res in data.package()["resources"]:
         raw = pd.read_csv(data.data_dir() / res["path"], dtype=str, keep_default_na=False)
         data.load(res["name"])  # validate: a broken table fails the build with the loader's message
-        path = Path(root) / "appendices" / "datasets" / f"{res['name']}.md"
+        listed.append((res, len(raw)))
+        path = folder / f"{res['name']}.md"
         if _write(path, dataset_page(res, raw)):
             changed.append(path)
+    if _write(folder / "index.md", datasets_index(listed)):
+        changed.append(folder / "index.md")
     path = Path(root) / "appendices" / "glossary.md"
     if _write(path, glossary_page(data.load("glossary"))):
         changed.append(path)

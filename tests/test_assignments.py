@@ -16,7 +16,6 @@ import copy
 import csv
 import json
 import re
-import time
 from pathlib import Path
 
 import nbformat
@@ -136,7 +135,6 @@ def graded(tmp_path_factory):
         built[name] = A.assign(ROOT / name, out / name)
         zips[name] = A.autograder_zip(built[name])
         cases.update(make_submissions(name, built[name], folder))
-    started = time.perf_counter()
     # One folder per assignment for the grader (its own autograder), graded two at a time.
     grades = {}
     for name in NAMES:
@@ -147,8 +145,7 @@ def graded(tmp_path_factory):
         rows = A.grade_folder(mine, zips[name], jobs=2)
         A.write_csv(rows, out / f"{name}.csv")
         grades.update({g.submission: g for g in rows})
-    seconds = (time.perf_counter() - started) / max(len(grades), 1)
-    return {"built": built, "cases": cases, "grades": grades, "out": out, "seconds": seconds}
+    return {"built": built, "cases": cases, "grades": grades, "out": out}
 
 
 def cases_of(graded, kind):
@@ -256,12 +253,6 @@ def test_malformed_submissions_get_a_clear_message_and_the_folder_goes_on(graded
             assert all(g.scores[q] == g.possible[q] for q in g.scores if q != rest[0])
         elif kind == "full":
             assert rows[submission]["total"] == rows[submission]["possible"] != ""
-
-
-def test_grading_time_per_submission(graded):
-    # About 5 s a submission on two shared cores for Otter alone; a hang or a retry shows here.
-    assert graded["seconds"] < 30, f"{graded['seconds']:.1f} s a submission"
-    print(f"\ngrading: {graded['seconds']:.2f} s a submission ({len(graded['grades'])} graded)")
 
 
 def test_answer_key_prints_every_question():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import shutil
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -17,11 +16,10 @@ from jesc.errors import DataError
 REPO = Path(__file__).resolve().parents[1]
 
 
-def test_every_table_loads_fast_and_typed():
+def test_every_table_loads_typed():
+    # How fast they load is measured by benchmarks/bench.py, not limited here (issue 18).
     data._cached.cache_clear()
-    start = time.perf_counter()
     frames = {name: data.load(name) for name in data.tables()}
-    assert time.perf_counter() - start < 0.5
     assert len(frames["events"]) >= 60
     ev = frames["events"]
     assert pd.api.types.is_datetime64_any_dtype(ev["date"])

@@ -6,7 +6,7 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 "${PYTHON:-python3}" -m venv "$tmp/venv"
 "$tmp/venv/bin/python" -m pip install --quiet --upgrade pip
-"$tmp/venv/bin/python" -m pip install --quiet -e "$ROOT[book,test,assignments]"
+"$tmp/venv/bin/python" -m pip install --quiet -e "$ROOT[book,test,assignments,lab]"
 {
   echo "# Pinned dependencies of the course (resolved on Python 3.11; every pin has wheels for 3.12 and 3.13)."
   echo "# Regenerate with: bash tools/lock-dependencies.sh"
