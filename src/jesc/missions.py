@@ -29,7 +29,7 @@ from typing import Any
 import pandas as pd
 
 from jesc.errors import CourseError
-from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script
+from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script, markdown_table, print_form
 
 __all__ = [
     "MissionsError", "KINDS", "KIND_LABELS", "running_on", "launched_by", "counts_on", "per_year",
@@ -321,7 +321,19 @@ class Explorer:
     def _repr_mimebundle_(self, include=None, exclude=None):
         html = render_html(self.missions, self.deployments, dom_id("missions"), self.title, self.year)
         return dual_bundle(self._plain(), html,
-                           lambda: make_widget(self.missions, self.deployments, self.year))
+                           lambda: make_widget(self.missions, self.deployments, self.year), self._printed())
+
+    def _printed(self) -> str:
+        recs = _mission_records(_check(self.missions))
+        deps = _deployment_records(_check(self.deployments, DEPLOYMENT_COLUMNS, "japan_deployments"))
+        missions = markdown_table(["Mission", "Kind", "Region", "From", "To"],
+                                  [(r["acronym"], KIND_LABELS[r["kind"]], r["region"], r["start"],
+                                    r["end"] or "running") for r in recs])
+        japan = markdown_table(["Japan's deployment", "Framework", "From", "To"],
+                               [(d["name"], d["framework"], d["start"], d["end"] or "running") for d in deps])
+        return print_form(self.title, self._plain() + ".",
+                          [("Every CSDP mission of the explorer", missions),
+                           ("Japan's deployments of the explorer", japan)])
 
     def __repr__(self) -> str:
         return f"<Mission explorer: {len(self.missions)} missions, {len(self.deployments)} deployments>"

@@ -74,6 +74,17 @@ def page_key(data: dict, quiz_dir=None) -> str:
     when the notebook ran, and its question ids restrict the key to the questions shown. The
     instructor edition of the book appends this key after each quiz (``_ext/editions.py``).
     """
+    return _html(page_quiz(data, quiz_dir))
+
+
+def key_items(quiz: Quiz) -> list[tuple[str, list[str], str]]:
+    """``(prompt, answer lines, explanation)`` of every question: the key for other renderers
+    (the PDF's answer keys, ``_ext/editions.py``)."""
+    return [(q.prompt, _answer_lines(q), _explanation(q)) for q in quiz.questions]
+
+
+def page_quiz(data: dict, quiz_dir=None) -> Quiz:
+    """The quiz a page showed, from the data it carries (see :func:`page_key`)."""
     from jesc.quiz.load import QUIZ_DIRS, load_quiz
 
     if not isinstance(data, dict) or not isinstance(data.get("name"), str):
@@ -93,5 +104,5 @@ def page_key(data: dict, quiz_dir=None) -> str:
             ids = [q.id for q in quiz.questions if q.id in shown]
             if not ids:
                 raise QuizError(f"{path}: the page shows none of quiz {name!r}'s questions")
-            return _html(quiz.select(ids) if len(ids) < len(quiz.questions) else quiz)
+            return quiz.select(ids) if len(ids) < len(quiz.questions) else quiz
     raise QuizError(f"page_key: no quiz file in {', '.join(map(str, dirs))} has the name {name!r}")

@@ -339,13 +339,15 @@ class Quiz:
     # -- display -----------------------------------------------------------------------------
     def _repr_mimebundle_(self, include=None, exclude=None):
         from jesc.quiz.html import next_instance, render_html
+        from jesc.quiz.text import render_markdown
         from jesc.static_html import dual_bundle
 
         def widget():
             from jesc.quiz.widget import make_widget
             return make_widget(self)
 
-        return dual_bundle(self._plain(), render_html(self, next_instance(self)), widget)
+        return dual_bundle(self._plain(), render_html(self, next_instance(self)), widget,
+                           render_markdown(self))
 
     def _plain(self) -> str:
         lines = [f"Quiz: {self.title} ({len(self.questions)} questions)"]
