@@ -30,7 +30,7 @@ def _norm(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def _text(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+    return subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
 
 
