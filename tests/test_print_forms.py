@@ -83,6 +83,24 @@ def test_print_data_gives_the_key_of_the_questions_shown(demo):
     assert not any("computed from the data" in a for a in lines)
 
 
+def test_print_data_carries_computed_choice_answers():
+    # a single-choice answer computed from the data reaches the key as well as a numeric one
+    import yaml
+    from jesc.quiz.load import find_quiz
+    path = find_quiz("introduction")
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    computed = [q for q in raw["questions"] if isinstance(q.get("answer"), dict)]
+    choice = [q for q in computed if q["type"] == "single"]
+    assert choice, "the introduction quiz has no computed single-choice answer to check"
+    answers = {q["answer"]["from_data"]: (1 if q["type"] == "single" else 3) for q in computed}
+    quiz = jesc.quiz.load_quiz("introduction", answers=answers)
+    [data] = find_print_data(render_markdown(quiz))
+    given = {q["id"]: q.get("answer") for q in data["questions"]}
+    assert all(given[q["id"]] == answers[q["answer"]["from_data"]] for q in computed)
+    keyed = page_quiz(data)
+    assert all(not q.answer_missing for q in keyed.questions)
+
+
 def test_quiz_bundle_carries_the_print_form(demo):
     bundle = demo._repr_mimebundle_()
     assert bundle[PRINT_MIME] == render_markdown(demo)

@@ -28,12 +28,12 @@ _e = escape_markdown
 
 
 def print_data(quiz: Quiz) -> dict[str, Any]:
-    """Name, question ids and computed numeric answers (what :func:`jesc.quiz.key.page_key` reads)."""
+    """Name, question ids and computed answers (what :func:`jesc.quiz.key.page_key` reads)."""
     qs = []
     for q in quiz.questions:
         d: dict[str, Any] = {"id": q.id}
-        if isinstance(q, Numeric) and q.answer_from is not None and not q.answer_missing:
-            d["answer"] = q.answer
+        if q.answer_from is not None and not q.answer_missing:
+            d["answer"] = q.correct_answer()
         qs.append(d)
     return {"name": quiz.name, "questions": qs}
 
