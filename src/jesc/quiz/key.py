@@ -97,8 +97,9 @@ def page_quiz(data: dict, quiz_dir=None) -> Quiz:
             quiz = load_quiz(path, allow_missing=True)
             if quiz.name != name:
                 continue
-            answers = {q.answer_from: shown[q.id].get("answer") for q in quiz.questions
-                       if q.answer_missing and q.id in shown}
+            # a value the page does not carry stays "computed when the notebook runs" in the key
+            answers = {q.answer_from: shown[q.id]["answer"] for q in quiz.questions
+                       if q.answer_missing and shown.get(q.id, {}).get("answer") is not None}
             if answers:
                 quiz = load_quiz(path, answers=answers, allow_missing=True)
             ids = [q.id for q in quiz.questions if q.id in shown]
