@@ -107,7 +107,8 @@ def add_print_keys(app, doctree, docname):
                 item += nodes.paragraph(text=prompt)
                 answer_list = nodes.bullet_list(bullet="-")
                 for line in answers:
-                    answer_list += nodes.list_item("", nodes.paragraph(text=line))
+                    # the key's letters count the file's order, not the shuffled printed one: the text only
+                    answer_list += nodes.list_item("", nodes.paragraph(text=re.sub(r"^\([A-Z]\) ", "", line)))
                 item += answer_list
                 item += nodes.paragraph(text=f"Why: {why}")
                 questions += item
