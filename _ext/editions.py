@@ -13,6 +13,7 @@ whole file (``--config`` replaces it), so this extension adds the tag itself:
 * in the instructor edition every quiz in the HTML (found by its ``data-jesc-quiz`` element, so
   every quiz page works without an edit to its notebook) is followed by its answer key, rendered by
   :func:`jesc.quiz.key.page_key` from the quiz file and the values the page computed;
+* in the instructor edition's PDF, the keys of a part's quizzes follow the part (:func:`add_print_keys`);
 * the directive ``{assignment-keys}`` shows the answer key of every assignment in
   ``exercises/assignments/`` in the instructor edition and nothing in the student edition;
 * both editions share one execution cache, ``<book>/_build/.jupyter_cache``: an edition changes
@@ -70,6 +71,51 @@ def add_quiz_keys(app, doctree, docname):
         raw.parent.insert(raw.parent.index(raw) + 1, nodes.raw("", html, format="html"))
 
 
+def add_print_keys(app, doctree, docname):
+    """Instructor edition, PDF: the answer keys of a part's quizzes at the end of the part.
+
+    The LaTeX builder resolves the whole book as one tree, in which sphinx-jupyterbook-latex has
+    made each part of ``_toc.yml`` a section (its ``docname`` is the part's caption). A quiz prints
+    its questions only (:mod:`jesc.quiz.text`) with its data in an HTML comment, which LaTeX drops;
+    the keys are made from that data, as the HTML edition's keys are from the page's JSON.
+    """
+    if app.builder.format != "latex" or not app.tags.has("instructor"):
+        return
+    from jesc.quiz.key import key_items, page_quiz
+    from jesc.quiz.text import find_print_data
+
+    for part in list(doctree.findall(nodes.section)):
+        title = part.next_node(nodes.title)
+        if title is None or part.get("docname") != title.astext():
+            continue  # not a part made from a caption of _toc.yml
+        quizzes = [page_quiz(data) for raw in part.findall(nodes.raw) if "html" in raw.get("format", "")
+                   for data in find_print_data(raw.astext())]
+        if not quizzes:
+            continue
+        caption = f"Answer keys: {title.astext()}"
+        section = nodes.section(ids=[nodes.make_id(caption)], names=[nodes.fully_normalize_name(caption)])
+        section["docname"] = part["docname"]
+        section += nodes.title(text=caption)
+        section += nodes.paragraph(text="Instructor edition: the answers of this part's quizzes. Do not "
+                                        "give these pages to students.")
+        for quiz in quizzes:
+            para = nodes.paragraph()
+            para += nodes.strong(text=f"Quiz: {quiz.title}")
+            questions = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
+            for prompt, answers, why in key_items(quiz):
+                item = nodes.list_item()
+                item += nodes.paragraph(text=prompt)
+                answer_list = nodes.bullet_list(bullet="-")
+                for line in answers:
+                    # the key's letters count the file's order, not the shuffled printed one: the text only
+                    answer_list += nodes.list_item("", nodes.paragraph(text=re.sub(r"^\([A-Z]\) ", "", line)))
+                item += answer_list
+                item += nodes.paragraph(text=f"Why: {why}")
+                questions += item
+            section += [para, questions]
+        part += section
+
+
 class AssignmentKeys(Directive):
     """``{assignment-keys}``: every assignment's answer key (instructor edition only)."""
 
@@ -96,5 +142,6 @@ def setup(app):
     app.tags.add(edition())
     app.connect("config-inited", share_cache)
     app.connect("doctree-resolved", add_quiz_keys)
+    app.connect("doctree-resolved", add_print_keys)
     app.add_directive("assignment-keys", AssignmentKeys)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -4,7 +4,8 @@
 
 Measures, on a scratch copy of the sources (as tests/browser/book.py makes it):
 clean build with notebook execution, rebuild with no change, rebuild after one chapter changes,
-each notebook's execution time, the test suite's time, and the weight of every built page; and the
+the whole-book PDF (build time with the execution cache, page count, size), each notebook's
+execution time, the test suite's time, and the weight of every built page; and the
 times the tests used to limit: loading every data table cold, and grading one submission of each
 assignment with Otter.
 Prints a table and writes the figures as JSON. Targets (2-core machine) are reported, not asserted:
@@ -26,7 +27,7 @@ from nbclient import NotebookClient
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "browser"))
-from book import build_from_scratch, jupyter_book_command  # noqa: E402  (shared with the tests)
+from book import build_from_scratch, build_pdf, jupyter_book_command  # noqa: E402  (shared with the tests)
 from site_pages import PAGE_BUDGET, format_weights, page_weights, weight_totals  # noqa: E402
 
 TARGETS_S = {"clean build": 120, "rebuild, no change": 15, "rebuild, one chapter changed": 30}
@@ -94,6 +95,17 @@ def grading_time() -> tuple[float, list[dict]]:
     return max(r["seconds"] for r in rows), rows
 
 
+def pdf_figures(source: Path) -> dict:
+    """The student edition's PDF of the scratch copy (its notebooks already executed): build time,
+    pages and size; the build needs Debian's TeX (tools/build-pdf.sh installs it)."""
+    seconds, (pdf, done) = timed(build_pdf, source)
+    if done.returncode != 0 or not pdf.is_file():
+        return {"error": (done.stdout + done.stderr)[-1500:]}
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    pages = next((int(line.split()[-1]) for line in info.splitlines() if line.startswith("Pages:")), None)
+    return {"build_s": round(seconds, 1), "pages": pages, "bytes": pdf.stat().st_size}
+
+
 def test_suite_time() -> float:
     seconds, _ = timed(subprocess.run, ["bash", str(REPO / "tools" / "run-tests.sh"), "-q"])
     return round(seconds, 1)
@@ -116,6 +128,7 @@ def main() -> int:
         figures["builds_s"]["rebuild, no change"] = round(timed(rebuild, source)[0], 1)
         change_one_chapter(source)
         figures["builds_s"]["rebuild, one chapter changed"] = round(timed(rebuild, source)[0], 1)
+        figures["pdf"] = pdf_figures(source)
         figures["pages"] = page_weights(html)
         figures["pages_total"] = weight_totals(figures["pages"])
     figures["notebooks_s"] = notebook_times()
@@ -147,6 +160,12 @@ def report(figures: dict) -> None:
     print(f"\n{'notebook':60} {'seconds':>8}")
     for row in figures["notebooks_s"]:
         print(f"{row['notebook']:60} {row['seconds']:8.2f}")
+    pdf = figures.get("pdf", {})
+    if "error" in pdf:
+        print(f"\nPDF: does not build\n{pdf['error']}")
+    elif pdf:
+        print(f"\nPDF (student edition): {pdf['pages']} pages, {pdf['bytes'] / 1e6:.1f} MB, "
+              f"built in {pdf['build_s']} s (notebooks cached)")
     if "test_suite_s" in figures:
         print(f"\ntest suite: {figures['test_suite_s']} s")
     print()

@@ -316,11 +316,12 @@ def test_json_for_script_round_trips():
     assert json.loads(json_for_script(data)) == data
 
 
-def test_mimebundle_has_widget_html_and_text():
+def test_mimebundle_has_widget_html_print_form_and_text():
     from jesc.quiz.display import mimebundle
 
     bundle = mimebundle(quiz())
-    assert set(bundle) == {"text/plain", "text/html", "application/vnd.jupyter.widget-view+json"}
+    assert set(bundle) == {"text/plain", "text/html", "text/markdown",
+                           "application/vnd.jupyter.widget-view+json"}
     assert bundle["text/plain"].startswith("Quiz: T (5 questions)")
 
 

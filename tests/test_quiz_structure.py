@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "jesc" / "quiz"
-RENDERERS = {"html", "widget", "key", "display", "__main__"}
+RENDERERS = {"html", "widget", "key", "text", "display", "__main__"}
 # What each module may import of its own package; anything else (a renderer in model, model or
 # load reaching up to a renderer, a renderer importing the package's __init__) fails.
 # ``translate`` (the words of each language: feedback phrases, buttons, a quiz file's translation)
@@ -22,7 +22,8 @@ ALLOWED = {
     "html": {"model", "translate"},
     "widget": {"model", "html", "translate"},
     "key": {"model", "load"},
-    "display": {"model", "html", "widget"},
+    "text": {"model"},
+    "display": {"model", "html", "widget", "text"},
 }
 
 

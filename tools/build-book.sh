@@ -4,34 +4,9 @@
 # instructor edition (answer keys, solutions, grading notes) into _build/instructor/_build/html.
 # Both share the execution cache _build/.jupyter_cache (see _ext/editions.py).
 # `--language ja` builds the Japanese edition (from locales/ja/, see _ext/languages.py) into
-# _build/ja/_build/html (instructor: _build/instructor-ja/_build/html), with its own execution
-# cache _build/.jupyter_cache-ja, since its notebooks render their quizzes in Japanese.
-EDITION=student
-LANG_CODE=en
-usage="usage: bash tools/build-book.sh [--edition student|instructor] [--language en|ja]"
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --edition) EDITION="${2:-}"; shift 2 ;;
-    --edition=*) EDITION="${1#--edition=}"; shift ;;
-    --language) LANG_CODE="${2:-}"; shift 2 ;;
-    --language=*) LANG_CODE="${1#--language=}"; shift ;;
-    *) echo "$usage" >&2; exit 2 ;;
-  esac
-done
-case "$EDITION" in
-  student|instructor) ;;
-  *) echo "error: --edition expects 'student' or 'instructor', got '$EDITION'" >&2; exit 2 ;;
-esac
-case "$LANG_CODE" in
-  en|ja) ;;
-  *) echo "error: --language expects 'en' or 'ja', got '$LANG_CODE'" >&2; exit 2 ;;
-esac
-NAME="$EDITION"; [ "$LANG_CODE" = en ] || NAME="$EDITION-$LANG_CODE"
-case "$NAME" in
-  student) OUT=() ; HTML=_build/html ;;
-  student-ja) OUT=(--path-output _build/ja) ; HTML=_build/ja/_build/html ;;
-  *) OUT=(--path-output "_build/$NAME") ; HTML="_build/$NAME/_build/html" ;;
-esac
+# _build/ja/_build/html; the folders of every edition are listed in tools/edition.sh.
+source "$(dirname "${BASH_SOURCE[0]}")/edition.sh"
+HTML=$BUILD/html
 source "$(dirname "${BASH_SOURCE[0]}")/setup-env.sh"
 
 # -W: a warning fails the build; -n: every cross-reference and citation must resolve;

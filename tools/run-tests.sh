@@ -9,6 +9,8 @@ if ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+# TeX for tests/browser/test_pdf.py (the whole-book PDF).
+source "$ROOT/tools/install-tex.sh"
 # The Japanese edition's pages (tests/browser/test_japanese.py) need a Japanese font in Chromium.
 bash "$(dirname "${BASH_SOURCE[0]}")/install-cjk-fonts.sh"
 # axe-core (accessibility engine) comes from npm, pinned by tests/browser/package-lock.json;

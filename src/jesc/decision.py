@@ -23,7 +23,7 @@ from typing import Any, Mapping, Sequence
 import pandas as pd
 
 from jesc.errors import CourseError
-from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script
+from jesc.static_html import dom_id, dual_bundle, escape_html, frame_table, json_for_script, print_form
 
 __all__ = ["DecisionError", "Criterion", "Option", "Exercise", "exercise", "rank", "render_html",
            "sortable", "SortableTable", "MAX_WEIGHT"]
@@ -83,7 +83,14 @@ class Exercise:
                             columns=[c.name for c in self.criteria])
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return dual_bundle(self._plain(), render_html(self, dom_id("decision")), lambda: make_widget(self))
+        return dual_bundle(self._plain(), render_html(self, dom_id("decision")), lambda: make_widget(self),
+                           self._printed())
+
+    def _printed(self) -> str:
+        return print_form(self.title, self._plain() + ".",
+                          [("Scores of each option (rows) on each criterion (columns)",
+                            frame_table(self.scores_table(), index=True)),
+                           ("Ranking with the default weights", frame_table(rank(self, self.default_weights)))])
 
     def _plain(self) -> str:
         r = rank(self, self.default_weights)
@@ -271,7 +278,8 @@ class SortableTable:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         html = sortable_html(self.df, self.caption, dom_id("table"))
-        return dual_bundle(self.df.to_string(index=False), html, lambda: _sortable_widget(self))
+        printed = print_form(self.caption, "A table that can be sorted by any column.", [("", frame_table(self.df))])
+        return dual_bundle(self.df.to_string(index=False), html, lambda: _sortable_widget(self), printed)
 
 
 def sortable(df: pd.DataFrame, caption: str) -> SortableTable:

@@ -29,7 +29,8 @@ from jesc import checks
 from jesc.data import load
 from jesc.decision import Criterion, Exercise, Option
 from jesc.errors import CourseError
-from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script
+from jesc.static_html import (dom_id, dual_bundle, escape_html, escape_markdown, frame_table, json_for_script,
+                               markdown_table, print_form)
 
 __all__ = [
     "DomainsError", "DOMAINS", "PIRACY_REGIONS", "EU_MEMBER_ENTITIES", "EU_ORGANISATIONS", "piracy_by_region",
@@ -326,7 +327,24 @@ class DomainPicker:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         html = render_html(self.events, dom_id("domains"), self.tables)
-        return dual_bundle(self._plain(), html, lambda: make_widget(self))
+        return dual_bundle(self._plain(), html, lambda: make_widget(self), self._printed())
+
+    def _printed(self) -> str:
+        tables = []
+        for dm in DOMAINS:
+            info = PARTNERSHIP[dm]
+            points = "; ".join(f"{text} ({key})" for text, key in info["points"])
+            evs = _events_of(self.events, dm)
+            rows = [(ev["date"], ev["framework"], ev["title"]) for ev in evs]
+            tables.append((f"{info['title']}. What the documents say: {points}. Events in the course "
+                           f"timeline ({len(evs)})",
+                           markdown_table(["Date", "Framework", "Event"], rows) if rows
+                           else escape_markdown("No event of this domain is recorded in the timeline.")))
+            summary = _domain_summary(dm, self.tables)
+            if summary is not None:
+                tables.append((f"{info['title']}: totals per period. {info['data']} "
+                               f"Caveat: {info['caveat']}", frame_table(summary, index=True)))
+        return print_form("Domain picker: the four new domains", self._plain() + ".", tables)
 
     def __repr__(self) -> str:
         return f"<{self._plain()}>"

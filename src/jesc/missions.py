@@ -31,7 +31,7 @@ import pandas as pd
 from jesc import checks
 from jesc.data import period_end
 from jesc.errors import CourseError
-from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script
+from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script, markdown_table, print_form
 
 __all__ = [
     "MissionsError", "KINDS", "KIND_LABELS", "running_on", "launched_by", "counts_on", "per_year",
@@ -66,7 +66,7 @@ def _day(day: Any, what: str = "day") -> pd.Timestamp:
 def _last_days(table: pd.DataFrame) -> pd.Series:
     """The last day each row runs (:func:`jesc.data.period_end`); an empty end counts as running
     (Timestamp.max)."""
-    return period_end(table["end"], table["end_precision"]).fillna(pd.Timestamp.max)
+    return period_end(table["end"], table["end_precision"]).astype("datetime64[ns]").fillna(pd.Timestamp.max)
 
 
 def running_on(missions: pd.DataFrame, day: Any) -> pd.DataFrame:
@@ -298,7 +298,19 @@ class Explorer:
     def _repr_mimebundle_(self, include=None, exclude=None):
         html = render_html(self.missions, self.deployments, dom_id("missions"), self.title, self.year)
         return dual_bundle(self._plain(), html,
-                           lambda: make_widget(self.missions, self.deployments, self.year))
+                           lambda: make_widget(self.missions, self.deployments, self.year), self._printed())
+
+    def _printed(self) -> str:
+        recs = _mission_records(_check(self.missions))
+        deps = _deployment_records(_check(self.deployments, DEPLOYMENT_COLUMNS, "japan_deployments"))
+        missions = markdown_table(["Mission", "Kind", "Region", "From", "To"],
+                                  [(r["acronym"], KIND_LABELS[r["kind"]], r["region"], r["start"],
+                                    r["end"] or "running") for r in recs])
+        japan = markdown_table(["Japan's deployment", "Framework", "From", "To"],
+                               [(d["name"], d["framework"], d["start"], d["end"] or "running") for d in deps])
+        return print_form(self.title, self._plain() + ".",
+                          [("Every CSDP mission of the explorer", missions),
+                           ("Japan's deployments of the explorer", japan)])
 
     def __repr__(self) -> str:
         return f"<Mission explorer: {len(self.missions)} missions, {len(self.deployments)} deployments>"

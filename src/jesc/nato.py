@@ -26,7 +26,7 @@ import pandas as pd
 
 from jesc import checks
 from jesc.errors import CourseError
-from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script
+from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script, markdown_table, print_form
 
 __all__ = [
     "NatoError", "THEATRES", "HOST_GROUPS", "running_per_year", "side_by_side", "troops_by_group",
@@ -280,7 +280,13 @@ class TroopsExplorer:
         html = render_troops_html(self.troops, dom_id("troops"), self.year)
         years, hosts = _troop_series(self.troops)
         plain = (f"US troops explorer: {len(hosts)} hosts, {years[0]}–{years[-1]}")
-        return dual_bundle(plain, html, lambda: make_widget(self.troops, self.year))
+        year = years[-1] if self.year is None else self.year
+        i, j = years.index(year), 0
+        table = markdown_table(["Host country", f"Troops {years[j]}", f"Troops {year}"],
+                               [(h["name"], f"{h['troops'][j]:,}", f"{h['troops'][i]:,}") for h in hosts])
+        printed = print_form("US troops by host country and year", plain + ".",
+                             [(f"US active-duty troops by host country, {years[j]} and {year}", table)])
+        return dual_bundle(plain, html, lambda: make_widget(self.troops, self.year), printed)
 
     def __repr__(self) -> str:
         return "<US troops explorer>"

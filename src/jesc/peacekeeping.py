@@ -28,7 +28,7 @@ import pandas as pd
 from jesc import checks
 from jesc.data import period_end
 from jesc.errors import CourseError
-from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script
+from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script, markdown_table, print_form
 
 __all__ = ["MissionsError", "KINDS", "LANES", "JAPAN_REGIONS", "CAPACITY_TASKS", "AS_OF", "japan_kind", "period_end",
            "combined", "running_at", "running_by_year", "matching_dates", "explorer", "render_html",
@@ -328,7 +328,13 @@ class Explorer:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         html = render_html(self.both, dom_id("pk-explorer"), self.title)
-        return dual_bundle(self._plain(), html, lambda: make_widget(self.both))
+        return dual_bundle(self._plain(), html, lambda: make_widget(self.both), self._printed())
+
+    def _printed(self) -> str:
+        recs = _records(self.both, AS_OF)
+        table = markdown_table(["Lane", "Mission or deployment", "Kind", "Region", "Dates"],
+                               [(r["lane"], r["label"], r["kind"], r["region"], r["dates"]) for r in recs])
+        return print_form(self.title, self._plain() + ".", [("Every row of the explorer", table)])
 
     def __repr__(self) -> str:
         return f"<Missions explorer: {len(self.both)} rows>"

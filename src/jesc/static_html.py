@@ -4,13 +4,18 @@ Quizzes, the timeline explorer and the decision exercise all display the same wa
 carries the widget view *and* a ``text/html`` rendering. The book's configuration
 (``nb_mime_priority_overrides``) shows the HTML, whose behaviour comes from small scripts in
 ``_static/``; live front ends show the widget. The helpers here are the pieces they share.
+
+The bundle also carries a print form, ``text/markdown`` (:data:`PRINT_MIME`): what the element shows
+as static text and tables, for the PDF (the LaTeX builder picks it, see ``_config.yml``). Front ends
+that can show HTML or a widget prefer those, so only print sees it.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from html import escape
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, Sequence
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
@@ -46,9 +51,48 @@ def dom_id(kind: str) -> str:
     return f"jesc-{kind}" if n == 1 else f"jesc-{kind}-{n}"
 
 
-def dual_bundle(plain: str, html: str, make_widget: Callable[[], Any] | None) -> dict[str, Any]:
-    """The mime bundle of a display object: text, HTML and, where ipywidgets works, the widget view."""
-    bundle: dict[str, Any] = {"text/plain": plain, "text/html": html}
+#: The mime type of the print form of every course element (and of ``jesc.tables.show``).
+PRINT_MIME = "text/markdown"
+
+# Characters that Markdown (MyST/CommonMark) would read as markup in text from the data.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}<>|~$#])")
+
+
+def escape_markdown(text: Any) -> str:
+    """Text that Markdown prints as it is (no emphasis, link, role or HTML from data or quiz text)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def markdown_table(columns: Sequence[Any], rows: Iterable[Sequence[Any]]) -> str:
+    """A Markdown (GFM) table of ``rows``; every cell is escaped text."""
+    head = "| " + " | ".join(escape_markdown(c) for c in columns) + " |"
+    rule = "|" + "|".join("---" for _ in columns) + "|"
+    body = ["| " + " | ".join(escape_markdown(v) or " " for v in row) + " |" for row in rows]
+    return "\n".join([head, rule, *body])
+
+
+def frame_table(frame: Any, index: bool = False) -> str:
+    """A Markdown table of a pandas frame (with its index as the first column if ``index``)."""
+    df = frame.reset_index() if index else frame
+    return markdown_table([str(c) for c in df.columns], df.itertuples(index=False, name=None))
+
+
+def print_form(title: str, summary: str, tables: Iterable[tuple[str, str]] = ()) -> str:
+    """The print form of an interactive element: its title, a sentence saying what it shows and
+    where it is interactive, then ``(caption, markdown table)`` pairs of what it shows."""
+    out = [f"**{escape_markdown(title)}** (interactive in the web book and in a notebook; "
+           "printed here as a summary and tables).", "", escape_markdown(summary)]
+    for caption, table in tables:
+        out += (["", f"*{escape_markdown(caption)}*"] if caption else []) + ["", table]
+    return "\n".join(out) + "\n"
+
+
+def dual_bundle(plain: str, html: str, make_widget: Callable[[], Any] | None,
+                printed: str | None = None) -> dict[str, Any]:
+    """The mime bundle of a display object: text, HTML, the print form (``printed``, Markdown; by
+    default the escaped plain text) and, where ipywidgets works, the widget view."""
+    bundle: dict[str, Any] = {"text/plain": plain, "text/html": html,
+                              PRINT_MIME: printed if printed is not None else escape_markdown(plain)}
     if make_widget is not None:
         try:
             view = make_widget()._repr_mimebundle_()

@@ -25,7 +25,7 @@ import pandas as pd
 
 from jesc import citations
 from jesc.errors import CourseError
-from jesc.static_html import escape_html
+from jesc.static_html import escape_html, escape_markdown, markdown_table
 
 __all__ = ["show", "Table", "citation", "TableError"]
 
@@ -99,7 +99,7 @@ def prepare(frame: pd.DataFrame, *, keep_ids: bool = False, drop: Iterable[str] 
 
 
 class Table:
-    """A frame rendered for reading: HTML in the book and a plain-text fallback."""
+    """A frame rendered for reading: HTML in the book, Markdown in print and a plain-text fallback."""
 
     def __init__(self, frame: pd.DataFrame, caption: str | None = None, *, keep_ids: bool = False,
                  drop: Iterable[str] = ()):
@@ -138,6 +138,14 @@ class Table:
                 f'<div class="jesc-table-scroll" role="region" tabindex="0" aria-label="{label}">'
                 f'<table class="jesc-table">{caption}<thead><tr>{head}</tr></thead>'
                 f"<tbody>{rows}</tbody></table></div></div>")
+
+    def _repr_markdown_(self) -> str:
+        """The print form (the PDF): the caption, then the same cells as plain text."""
+        labels = bibliography() if any(c in SOURCE_COLUMNS for c in self.frame.columns) else {}
+        rows = [[self._text(c, v, labels) for c, v in zip(self.frame.columns, row)]
+                for row in self.frame.itertuples(index=False, name=None)]
+        table = markdown_table(self.frame.columns, rows) if len(self.frame.columns) else ""
+        return (f"*{escape_markdown(self.caption)}*\n\n{table}\n" if self.caption else f"{table}\n")
 
     def __repr__(self) -> str:
         labels = bibliography() if any(c in SOURCE_COLUMNS for c in self.frame.columns) else {}

@@ -24,7 +24,8 @@ from typing import Any, Iterable, Sequence
 import pandas as pd
 
 from jesc.errors import CourseError
-from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script
+from jesc.static_html import (dom_id, dual_bundle, escape_html, frame_table, json_for_script, markdown_table,
+                               print_form)
 
 __all__ = [
     "TimelineError", "FRAMEWORKS", "DOMAINS", "SPA_STEPS", "EPA_STEPS", "decade", "filter_events",
@@ -289,7 +290,15 @@ class Explorer:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         html = render_html(self.events, dom_id("timeline"), self.title)
-        return dual_bundle(self._plain(), html, lambda: make_widget(self.events))
+        return dual_bundle(self._plain(), html, lambda: make_widget(self.events), self._printed())
+
+    def _printed(self) -> str:
+        recs = _records(_check_table(self.events))
+        events = markdown_table(["Date", "Framework", "Domain", "Event"],
+                                [(r["date"], r["framework"], r["domain"], r["title"]) for r in recs])
+        return print_form(self.title, self._plain() + ".",
+                          [("Events per decade and framework", frame_table(per_decade(self.events), index=True)),
+                           ("Every event, in date order", events)])
 
     def __repr__(self) -> str:
         return f"<Timeline explorer: {len(self.events)} events>"

@@ -64,6 +64,24 @@ def both_languages(english: Path, japanese: Path, workdir: Path) -> Path:
     return site
 
 
+PDF_NAME = "japan-europe-security"  # latex_documents.targetname of _config.yml, without .tex
+
+
+def build_pdf(source: Path, edition: str = "student") -> tuple[Path, subprocess.CompletedProcess]:
+    """Build the PDF of the scratch copy ``source`` (after :func:`build_from_scratch`, with its
+    execution cache), as ``tools/build-pdf.sh [--edition EDITION]`` does; returns the PDF's path
+    (under ``_build/latex`` or ``_build/<edition>/_build/latex``) and the finished build."""
+    out = [] if edition == "student" else ["--path-output", str(source / "_build" / edition)]
+    latex = source / "_build" / ("latex" if edition == "student" else f"{edition}/_build/latex")
+    shutil.rmtree(latex, ignore_errors=True)
+    done = subprocess.run(
+        jupyter_book_command() + ["build", str(source), *out, "--builder", "pdflatex",
+                                  "-W", "-n", "--keep-going"],
+        capture_output=True, text=True, timeout=1800, env={**os.environ, "JESC_EDITION": edition},
+    )
+    return latex / f"{PDF_NAME}.pdf", done
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep the test output readable
         pass

@@ -17,7 +17,7 @@ import pytest
 
 import time
 
-from book import both_languages, build_edition, build_from_scratch, open_built, serve
+from book import both_languages, build_edition, build_from_scratch, build_pdf, open_built, serve
 
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -48,6 +48,26 @@ def instructor_book(built_book) -> Path:
     if done.returncode != 0:
         pytest.fail("the instructor edition does not build:\n" + (done.stdout + done.stderr)[-6000:])
     return html
+
+
+def _pdf(built_book: Path, edition: str) -> Path:
+    pdf, done = build_pdf(built_book.parent.parent, edition)
+    if done.returncode != 0 or not pdf.is_file():
+        pytest.fail(f"the {edition} edition's PDF does not build:\n" + (done.stdout + done.stderr)[-6000:])
+    return pdf
+
+
+@pytest.fixture(scope="session")
+def student_pdf(built_book) -> Path:
+    """The student edition's PDF, built once a session from the scratch copy of `built_book`
+    (with its execution cache: no notebook runs again)."""
+    return _pdf(built_book, "student")
+
+
+@pytest.fixture(scope="session")
+def instructor_pdf(built_book) -> Path:
+    """The instructor edition's PDF, built once a session like `student_pdf`."""
+    return _pdf(built_book, "instructor")
 
 
 @pytest.fixture(scope="session")

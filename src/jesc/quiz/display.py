@@ -4,7 +4,8 @@ The model (:class:`jesc.quiz.model.Quiz`) has no display method. Importing ``jes
 :func:`mimebundle` with IPython's display formatter for :class:`Quiz`, so a cell that ends with a
 quiz, ``IPython.display.display(quiz)`` and :func:`jesc.quiz.show` all show it. The bundle is the one
 ``jesc.static_html.dual_bundle`` makes for every interactive element of the course: plain text, the
-HTML of :mod:`jesc.quiz.html` and the widget of :mod:`jesc.quiz.widget`.
+HTML of :mod:`jesc.quiz.html`, the widget of :mod:`jesc.quiz.widget` and the print form of
+:mod:`jesc.quiz.text` (what the PDF shows).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from jesc.quiz.html import next_instance, render_html
 from jesc.quiz.model import Quiz
+from jesc.quiz.text import render_markdown
 from jesc.static_html import dual_bundle
 
 
@@ -30,7 +32,8 @@ def mimebundle(quiz: Quiz, include: Any = None, exclude: Any = None) -> dict[str
 
         return make_widget(quiz)
 
-    return dual_bundle(plain_text(quiz), render_html(quiz, next_instance(quiz)), widget)
+    return dual_bundle(plain_text(quiz), render_html(quiz, next_instance(quiz)), widget,
+                       render_markdown(quiz))
 
 
 def register(shell: Any = None) -> bool:

@@ -75,6 +75,17 @@ def page_key(data: dict, quiz_dir=None) -> str:
     when the notebook ran, and its question ids restrict the key to the questions shown. The
     instructor edition of the book appends this key after each quiz (``_ext/editions.py``).
     """
+    return _html(page_quiz(data, quiz_dir))
+
+
+def key_items(quiz: Quiz) -> list[tuple[str, list[str], str]]:
+    """``(prompt, answer lines, explanation)`` of every question: the key for other renderers
+    (the PDF's answer keys, ``_ext/editions.py``)."""
+    return [(q.prompt, _answer_lines(q), _explanation(q)) for q in quiz.questions]
+
+
+def page_quiz(data: dict, quiz_dir=None) -> Quiz:
+    """The quiz a page showed, from the data it carries (see :func:`page_key`)."""
     if not isinstance(data, dict) or not isinstance(data.get("name"), str):
         raise QuizError(f"page_key: expected the quiz data of a page (with a 'name'), got {data!r:.80}")
     name = data["name"]
@@ -85,12 +96,13 @@ def page_key(data: dict, quiz_dir=None) -> str:
             quiz = load_quiz(path, allow_missing=True)
             if quiz.name != name:
                 continue
-            answers = {q.answer_from: shown[q.id].get("answer") for q in quiz.questions
-                       if q.answer_missing and q.id in shown}
+            # a value the page does not carry stays "computed when the notebook runs" in the key
+            answers = {q.answer_from: shown[q.id]["answer"] for q in quiz.questions
+                       if q.answer_missing and shown.get(q.id, {}).get("answer") is not None}
             if answers:
                 quiz = load_quiz(path, answers=answers, allow_missing=True)
             ids = [q.id for q in quiz.questions if q.id in shown]
             if not ids:
                 raise QuizError(f"{path}: the page shows none of quiz {name!r}'s questions")
-            return _html(quiz.select(ids) if len(ids) < len(quiz.questions) else quiz)
+            return quiz.select(ids) if len(ids) < len(quiz.questions) else quiz
     raise QuizError(f"page_key: no quiz file in {', '.join(map(str, dirs))} has the name {name!r}")
