@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlparse
 
 # What a fresh clone does not carry, or what a build makes: never copied into the scratch build.
 NOT_COPIED = (".git", ".venv", "_build", "node_modules", ".pytest_cache", ".hypothesis",
@@ -100,3 +101,27 @@ def open_built(page, relative: str):
     response = page.goto(page.book_url + relative, wait_until="load")
     assert response is not None and response.ok, f"{relative}: HTTP {response and response.status}"
     return response
+
+
+def guarded_page(browser, base_url: str):
+    """A fresh page in which only the server at ``base_url`` can be reached: every other request is
+    aborted and listed in ``page.external_requests``, console errors in ``page.console_errors``.
+    Returns (page, close)."""
+    context = browser.new_context()
+    local = urlparse(base_url).netloc
+    page = context.new_page()
+    page.external_requests = []
+    page.console_errors = []
+
+    def guard(route):
+        url = route.request.url
+        if urlparse(url).netloc == local or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            page.external_requests.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    return page, context.close

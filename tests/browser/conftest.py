@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
 import time
 
-from book import both_languages, build_edition, build_from_scratch, build_pdf, open_built, serve
+from book import both_languages, build_edition, build_from_scratch, build_pdf, guarded_page, open_built, serve
 
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -114,26 +113,10 @@ def browser():
 @pytest.fixture
 def page(browser, book_url):
     """A fresh page in which only the local book server can be reached."""
-    context = browser.new_context()
-    local = urlparse(book_url).netloc
-    page = context.new_page()
-    page.external_requests = []
-    page.console_errors = []
+    page, close = guarded_page(browser, book_url)
     page.book_url = book_url
-
-    def guard(route):
-        url = route.request.url
-        if urlparse(url).netloc == local or url.startswith(("data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            page.external_requests.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
-    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
     yield page
-    context.close()
+    close()
 
 
 @pytest.fixture

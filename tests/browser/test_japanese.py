@@ -14,10 +14,10 @@ in ``ja/``. In Debian's headless Chromium, with every other site blocked:
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
 
 import pytest
 
+from book import guarded_page
 from site_pages import (AXE_JS, FAILING_IMPACTS, axe_result, axe_start, axe_violations, built_pages,
                         describe_violations, parse_page, resolve, use_interactive_elements)
 
@@ -30,25 +30,10 @@ QUIZ = "chapters/introduction/quiz.html"
 
 @pytest.fixture
 def jpage(browser, both_url):
-    context = browser.new_context()
-    local = urlparse(both_url).netloc
-    page = context.new_page()
-    page.external_requests, page.console_errors = [], []
-
-    def guard(route):
-        url = route.request.url
-        if urlparse(url).netloc == local or url.startswith(("data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            page.external_requests.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
-    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    page, close = guarded_page(browser, both_url)
     page.base = both_url
     yield page
-    context.close()
+    close()
 
 
 def visit(page, relative: str):
