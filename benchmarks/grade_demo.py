@@ -26,12 +26,9 @@ import nbformat
 from jesc import assignments as A
 
 REPO = Path(__file__).resolve().parents[1]
-CHEAT = '''class AlwaysEqual:
-    def __eq__(self, other):
-        return True
-    def __ne__(self, other):
-        return False
-{assign}'''
+# The cheat is the one the grading tests must defeat (shared, as bench.py shares tests/browser/book.py).
+sys.path.insert(0, str(REPO / "tests"))
+from test_assignments import ALWAYS_EQUAL as CHEAT  # noqa: E402
 
 
 def with_answers(nb, answers):
