@@ -127,3 +127,39 @@ def test_a_mirror_domain_cannot_be_made_an_issuer(tmp_path):
     table.write_text("issuer,kind,domains\nDocslib,press,docslib.org\n", encoding="utf-8")
     with pytest.raises(ValueError, match="mirror or encyclopedia"):
         read_issuers(table)
+
+
+# --- Scholarship and records dates in every part (issue #24) -------------------------------------------
+
+PARTS = ("nato", "eu", "peacekeeping", "new-domains")
+MIN_SCHOLARLY = 5
+CITED_KEYS = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
+RECORDS_TO = re.compile(r"Records to (January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December) (20\d\d)")
+
+
+def scholarly_keys(bib: Path = BIB) -> set[str]:
+    return {key for key, entry in parse_file(str(bib)).entries.items()
+            if "scholarship" in str(entry.fields.get("keywords", ""))}
+
+
+def cited_in(folder: Path) -> set[str]:
+    keys: set[str] = set()
+    for page in sorted(folder.glob("*.md")):  # the opening page and every notebook's .nb.md twin
+        for group in CITED_KEYS.findall(page.read_text(encoding="utf-8")):
+            keys.update(k.strip() for k in group.split(","))
+    return keys
+
+
+def test_every_part_cites_five_scholarly_works():
+    scholarly = scholarly_keys()
+    counts = {part: sorted(cited_in(ROOT / "chapters" / part) & scholarly) for part in PARTS}
+    short = {part: len(keys) for part, keys in counts.items() if len(keys) < MIN_SCHOLARLY}
+    assert not short, (f"parts citing fewer than {MIN_SCHOLARLY} scholarly works (keywords = {{scholarship}}): "
+                       + ", ".join(f"{part}: {n}" for part, n in short.items()))
+
+
+def test_every_part_states_its_records_date():
+    missing = [part for part in PARTS
+               if not RECORDS_TO.search((ROOT / "chapters" / part / "index.md").read_text(encoding="utf-8"))]
+    assert not missing, f"opening pages without 'Records to <Month YYYY>': {', '.join(missing)}"
