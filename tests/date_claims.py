@@ -32,6 +32,7 @@ TABLES = {
     "nato_operations": (["acronym", "name"], ["start", "end"]),
     "japan_deployments": (["name"], ["start", "end"]),
     "partnerships": (["name"], ["date"]),
+    "bilateral_ties": (["title"], ["date"]),
 }
 MIN_NAME = 3  # shorter names ("EU", "UN") would match everywhere
 # A date after these words bounds a period ("by 1 January 2025") rather than dating an event.
