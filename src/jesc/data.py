@@ -190,8 +190,12 @@ def known_until(table: pd.DataFrame) -> pd.Series:
     (ended), ``Timestamp.max`` (ongoing: a dated record says it was still running) or the last day of its
     start's period (unknown end: nothing shows that it went on). ``NaT`` where the start is empty too."""
     status = end_status(table)
-    ended = period_end(table["end"], table["end_precision"]).astype("datetime64[ns]")
-    begun = period_end(table["start"], table["start_precision"]).astype("datetime64[ns]")
+
+    def last(col: str) -> pd.Series:  # a frame without <col>_precision (built by hand): days
+        prec = table.get(col + "_precision", pd.Series("day", index=table.index))
+        return period_end(table[col], prec).astype("datetime64[ns]")
+
+    ended, begun = last("end"), last("start")
     out = begun.where(status == "unknown", ended)
     out = out.mask((status == "ongoing").fillna(False), pd.Timestamp.max)
     return out
