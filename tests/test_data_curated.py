@@ -95,7 +95,7 @@ def test_nato_and_japan_tables():
     assert n.loc["sfor", "end"] == data.load("csdp_missions").set_index("id").loc["althea", "start"]  # SFOR -> Althea
     j = data.load("japan_deployments")
     assert j.sort_values("start").iloc[0]["id"] in {"unavem-ii", "untac"}
-    assert len(j) == 21
+    assert len(j) == 23
     assert len(n) == 23 and n.sort_values("start").index[0] == "deny-flight"
     # NATO handed over to the EU twice: Allied Harmony -> Concordia (March 2003), SFOR -> Althea (above)
     assert n.loc["allied-harmony", "end"] == pd.Timestamp("2003-03-31")

@@ -75,3 +75,41 @@ def test_the_date_of_a_cited_work_is_not_a_claim():
     text = "- Provisional application of the SPA, MOFA press release, 21 December 2018 {cite:p}`mofa2018`."
     assert claims_in(text, rows, "quiz.nb.md", {"mofa2018": "2018-12-21"}) == []
     assert not claims_in(text, rows, "quiz.nb.md", {})[0].agrees()
+
+
+# ------------------------------------------------------------------- the dates the audit changed
+from date_claims import AUDIT_DATES, WRONG_WORDINGS  # noqa: E402
+
+ASSIGNMENTS = sorted((REPO / "exercises" / "assignments").glob("**/*.md"))
+
+
+@pytest.mark.parametrize("table, row_id, column, value, words", AUDIT_DATES,
+                         ids=[f"{t}:{i}:{c}" for t, i, c, _, _ in AUDIT_DATES])
+def test_the_data_keep_every_date_the_audit_changed(table, row_id, column, value, words):
+    from jesc.paths import data_dir
+    t = pd.read_csv(data_dir() / f"{table}.csv", dtype=str, keep_default_na=False).set_index("id")
+    assert row_id in t.index, f"data/{table}.csv: row {row_id!r} is missing (the audit's record dates it {value})"
+    assert t.loc[row_id, column] == value, (f"data/{table}.csv, row {row_id!r}, field {column!r}: "
+                                            f"{t.loc[row_id, column]!r}, but the record gives {value!r}")
+    text = t.loc[row_id, "note" if "note" in t.columns else "description"]
+    assert words in text, f"data/{table}.csv, row {row_id!r}: the note should say {words!r} (the other record)"
+
+
+@pytest.mark.parametrize("page", [*PAGES, *ASSIGNMENTS], ids=lambda p: str(p.relative_to(REPO)))
+def test_no_page_repeats_a_wording_the_audit_found_wrong(page):
+    import re
+    text = " ".join(page.read_text(encoding="utf-8").split())
+    found = [f"{page.relative_to(REPO)}: \"{m.group(0)[:120]}\" -- {why}"
+             for pattern, why in WRONG_WORDINGS for m in re.finditer(pattern, text)]
+    assert not found, "\n".join(found)
+
+
+def test_the_wrong_wordings_are_caught():
+    import re
+    samples = ["long military rows such as UNDOF (1996–2012), the Indian Ocean",
+               "Japan's counter-piracy mission and the EU's Operation Atalanta both began off Somalia (dotted line, 2009).",
+               "the Council records that the SPA negotiations were concluded in April 2018 {cite:p}`x`.",
+               "UNMIT police: January 2007 – end not recorded"]
+    for (pattern, _), sample in zip(WRONG_WORDINGS, samples):
+        assert re.search(pattern, sample), pattern
+    assert not re.search(WRONG_WORDINGS[2][0], "were concluded in April 2018 (Council) or February 2018 (MOFA)")

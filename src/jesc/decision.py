@@ -139,8 +139,12 @@ def rank(ex: Exercise, weights: Mapping[str, float]) -> pd.DataFrame:
 
 # ------------------------------------------------------------------------------ the course's exercise
 def exercise() -> Exercise:
-    """The seminar exercise of the conclusion: how should Japan deepen security cooperation with Europe?"""
+    """The seminar exercise of the conclusion: how should Japan deepen security cooperation with Europe?
+
+    Each reason names its source: a bibliography key where a source says it, ``""`` where the reason is the
+    course's own judgement (its text then says so)."""
     T = "tsuruoka2010"
+    C = ""  # the course's own judgement, not a source's
     criteria = (
         Criterion("operational", "Operational benefit",
                   "How much does it add to what Japan can do where it wants to contribute (information, "
@@ -156,38 +160,47 @@ def exercise() -> Exercise:
     options = (
         Option("eu-fpa", "Framework participation agreement with the EU",
                "A formal agreement under which Japan joins EU crisis-management (CSDP) missions, civilian first.",
-               {"operational": 4, "constitutional": 4, "cost": 3, "solidarity": 3, "restraint": 4},
-               {"operational": ("Formal participants get more information and a say in policy-shaping.", T),
+               {"operational": 3, "constitutional": 4, "cost": 3, "solidarity": 3, "restraint": 4},
+               {"operational": ("Tsuruoka says formal contributors to ISAF gain information and a say; "
+                                "whether a framework agreement would do the same with the EU he leaves "
+                                "open, hence a middle score.", T),
                 "constitutional": ("Tsuruoka: Japan's absence from civilian missions is not necessarily "
                                    "due to legal restrictions; SDF service under EU command raises "
                                    "the collective self-defence issue.", T),
                 "cost": ("A formal framework has costs and benefits still to be weighed.", T),
-                "solidarity": ("Visible in Europe, less so in Washington.", T),
+                "solidarity": ("The course's judgement: visible in Europe, less so in Washington.", C),
                 "restraint": ("Russia and China react less to Japan–EU than to Japan–NATO cooperation.", T)}),
         Option("nato-deeper", "Deeper partnership with NATO",
                "More programmes, exercises and dialogue with NATO, short of SDF units under NATO command.",
-               {"operational": 3, "constitutional": 2, "cost": 3, "solidarity": 5, "restraint": 2},
+               {"operational": 3, "constitutional": 4, "cost": 3, "solidarity": 5, "restraint": 2},
                {"operational": ("NATO is a framework that makes partners' efforts more effective.", T),
-                "constitutional": ("It is very difficult for the SDF to operate under NATO command.", T),
-                "cost": ("Programmes and liaison staff rather than deployments.", T),
+                "constitutional": ("Programmes, exercises and dialogue put no SDF unit under NATO command, "
+                                   "the step Tsuruoka calls very difficult; this option excludes it.", T),
+                "cost": ("The course's judgement: programmes and liaison staff rather than "
+                         "deployments.", C),
                 "solidarity": ("Includes the United States, Japan's only formal ally.", T),
                 "restraint": ("Russia and China react with vigilance to Japan–NATO cooperation.", T)}),
         Option("ad-hoc", "Ad hoc cooperation on the ground",
                "Keep coordinating case by case where forces meet, as in counter-piracy off Somalia.",
-               {"operational": 2, "constitutional": 5, "cost": 5, "solidarity": 1, "restraint": 4},
-               {"operational": ("Works locally but gives no formal voice or routine information.", T),
-                "constitutional": ("Needs no new legal basis.", T),
-                "cost": ("No new agreement to negotiate.", T),
-                "solidarity": ("Little visible beyond the theatre.", T),
-                "restraint": ("Low profile.", T)}),
+               {"operational": 2, "constitutional": 3, "cost": 4, "solidarity": 1, "restraint": 4},
+               {"operational": ("The course's judgement: works locally but gives no formal voice or "
+                                "routine information.", C),
+                "constitutional": ("Each new theatre has needed its own legal basis: a special measures "
+                                   "law for Iraq (see japan_deployments) and the Anti-Piracy Measures Law "
+                                   "for the escorts off Somalia.", "mod2014ctf151"),
+                "cost": ("The course's judgement: no agreement with Europe to negotiate, but a law or "
+                         "Cabinet decision at home for each dispatch.", C),
+                "solidarity": ("The course's judgement: little visible beyond the theatre.", C),
+                "restraint": ("The course's judgement: a low profile.", C)}),
         Option("bilateral", "Bilateral ties with the UK, France and Germany",
                "Put the effort into the bilateral channels that have long carried most Japan–Europe dialogue.",
                {"operational": 3, "constitutional": 4, "cost": 3, "solidarity": 3, "restraint": 3},
                {"operational": ("Most past dialogue and cooperation ran through these channels.", T),
-                "constitutional": ("Familiar legal ground.", T),
-                "cost": ("Three relationships to maintain.", T),
-                "solidarity": ("Strong with each partner, weaker as a European signal.", T),
-                "restraint": ("Depends on the partner and the activity.", T)}),
+                "constitutional": ("The course's judgement: familiar legal ground.", C),
+                "cost": ("The course's judgement: three relationships to maintain.", C),
+                "solidarity": ("The course's judgement: strong with each partner, weaker as a European "
+                               "signal.", C),
+                "restraint": ("The course's judgement: depends on the partner and the activity.", C)}),
     )
     return Exercise("How should Japan deepen security cooperation with Europe?", criteria, options,
                     {c.id: 3 for c in criteria})
