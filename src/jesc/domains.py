@@ -196,8 +196,10 @@ PARTNERSHIP: dict[str, dict[str, Any]] = {
     "space": {
         "title": "Space security",
         "points": [
-            ("The Strategic Compass of March 2022 called space a strategic domain; the EU Space Strategy for "
-             "Security and Defence followed on 10 March 2023.", "european2024spacestrategy"),
+            ("The EU Space Strategy for Security and Defence of 10 March 2023 treats space as a strategic "
+             "domain and follows the Strategic Compass of March 2022.", "eu2023spacestrategy"),
+            ("On 25 June 2025 the Commission proposed an EU Space Act; it is a proposal, not yet law.",
+             "ec2025spaceact"),
             ("Japan's Air Self-Defense Force set up a Space Operations Squadron on 18 May 2020.",
              "japantimes2020spacesquadron"),
             ("The EEAS names space security and defence among the Partnership's key areas.",
@@ -408,9 +410,11 @@ def proposals_exercise() -> Exercise:
                {"evidence": 2, "feasibility": 1, "fit": 4, "added": 3},
                {"evidence": ("The article cites AsterX but gives no evidence that a new grouping is needed.", A),
                 "feasibility": ("Many states, space agencies and defence ministries would have to agree; the "
-                                "EU's own space law was only announced in 2023.", "european2024spacestrategy"),
+                                "EU's own space law was only proposed in June 2025 and is not yet law.",
+                                "ec2025spaceact"),
                 "fit": ("Space security and defence is one of the Partnership's areas.", E),
-                "added": ("Exercises such as AsterX already exist; a lab and supply chain would be new.", A)}),
+                "added": ("Exercises such as AsterX, run by the French Space Command, already exist; a lab "
+                          "and supply chain would be new.", "cde2024asterx")}),
         Option("cyber-manual", "A shared cyber manual",
                "Members collect case studies into a manual of step-by-step methods, with information sharing "
                "and simulation exercises.",
@@ -427,7 +431,8 @@ def proposals_exercise() -> Exercise:
                "food security to supply chains.",
                {"evidence": 1, "feasibility": 3, "fit": 2, "added": 3},
                {"evidence": ("The proposal is stated without data on fishing or food supply.", A),
-                "feasibility": ("Fisheries are governed under the law of the sea that both already invoke.",
+                "feasibility": ("Fisheries are governed under the law of the sea that both already invoke, "
+                                "though the article does not say which fishing it would prevent.",
                                 "unclos1982"),
                 "fit": ("Not among the Partnership's named key areas.", E),
                 "added": ("A broader, non-military reading of maritime security.", A)}),
