@@ -5,7 +5,7 @@ In a notebook::
 
     from jesc import domains
     domains.piracy_by_region()            # incidents per year (rows) and sea region (columns)
-    domains.space_launches()              # objects launched per year: Japan, EU member states, EU/ESA/EUMETSAT
+    domains.space_launches()              # objects launched per year: Japan, EU-27 member states, EU/ESA/EUMETSAT
     domains.cyber_by_receiver()           # EuRepoC incidents per year and receiver group
     domains.milex(["Japan", "EU-27 (sum)"], "share_gdp")   # SIPRI series, one column per entity
     domains.change(series, 2022, 2024)    # percentage change of each column between two years
@@ -33,7 +33,7 @@ from jesc.static_html import (dom_id, dual_bundle, escape_html, escape_markdown,
                                markdown_table, print_form)
 
 __all__ = [
-    "DomainsError", "DOMAINS", "PIRACY_REGIONS", "EU_MEMBER_ENTITIES", "EU_ORGANISATIONS", "piracy_by_region",
+    "DomainsError", "DOMAINS", "PIRACY_REGIONS", "EU_MEMBER_ENTITIES", "EU27_COLUMN", "EU_ORGANISATIONS", "piracy_by_region",
     "space_launches", "cyber_by_receiver", "milex", "change", "period_totals", "PARTNERSHIP", "picker",
     "render_html", "DomainPicker", "proposals_exercise",
 ]
@@ -46,9 +46,16 @@ class DomainsError(CourseError):
 #: The four domains of Part IV, in the order of the 2024 Security and Defence Partnership's list.
 DOMAINS = ("maritime", "space", "cyber", "hybrid")
 PIRACY_REGIONS = ("gulf-of-aden-somalia", "south-east-asia", "elsewhere", "unassigned")
-#: Entities of ``space_objects_launched`` that are EU member states (the UK left the EU on 31 January 2020
-#: and is not counted here).
-EU_MEMBER_ENTITIES = ("France", "Germany", "Italy", "Spain")
+#: Entities of ``space_objects_launched`` that are member states of the EU-27, the Union as of 1 February 2020
+#: (the UK left the EU on 31 January 2020 and is not counted here). Croatia, Cyprus and Malta have no row: they
+#: registered no object.
+EU_MEMBER_ENTITIES = (
+    "Austria", "Belgium", "Bulgaria", "Croatia", "Cyprus", "Czechia", "Denmark", "Estonia", "Finland", "France",
+    "Germany", "Greece", "Hungary", "Ireland", "Italy", "Latvia", "Lithuania", "Luxembourg", "Malta", "Netherlands",
+    "Poland", "Portugal", "Romania", "Slovakia", "Slovenia", "Spain", "Sweden",
+)
+#: The column of :func:`space_launches` that sums the EU-27 member states.
+EU27_COLUMN = "EU-27 member states"
 #: European organisations that register objects under their own name.
 EU_ORGANISATIONS = ("European Space Agency", "European Union", "EUMETSAT")
 
@@ -79,17 +86,17 @@ def piracy_by_region(table: pd.DataFrame | None = None) -> pd.DataFrame:
 
 
 def space_launches(table: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Objects launched per year by Japan, by the EU member states in the table and by the EU, ESA and
+    """Objects launched per year by Japan, by the 27 EU member states (as of 2020) and by the EU, ESA and
     EUMETSAT together (years with no object are zeros), 1957 to the last year of the table."""
     t = _table(table, "space_objects_launched", ("entity", "year", "objects"))
     entity = t["entity"].astype(str)
     group = pd.Series(pd.NA, index=t.index, dtype="object")
     group[entity == "Japan"] = "Japan"
-    group[entity.isin(EU_MEMBER_ENTITIES)] = "EU member states"
+    group[entity.isin(EU_MEMBER_ENTITIES)] = EU27_COLUMN
     group[entity.isin(EU_ORGANISATIONS)] = "EU, ESA and EUMETSAT"
     sub = t.assign(group=group).dropna(subset=["group"])
     wide = sub.pivot_table(index="year", columns="group", values="objects", aggfunc="sum")
-    wide = wide.reindex(columns=["Japan", "EU member states", "EU, ESA and EUMETSAT"]).fillna(0).astype(int)
+    wide = wide.reindex(columns=["Japan", EU27_COLUMN, "EU, ESA and EUMETSAT"]).fillna(0).astype(int)
     if len(t):
         wide = _year_range(wide, int(t["year"].min()), int(t["year"].max()))
     wide.index.name, wide.columns.name = "year", "launched by"
@@ -189,14 +196,16 @@ PARTNERSHIP: dict[str, dict[str, Any]] = {
     "space": {
         "title": "Space security",
         "points": [
-            ("The Strategic Compass of March 2022 called space a strategic domain; the EU Space Strategy for "
-             "Security and Defence followed on 10 March 2023.", "european2024spacestrategy"),
+            ("The EU Space Strategy for Security and Defence of 10 March 2023 treats space as a strategic "
+             "domain and follows the Strategic Compass of March 2022.", "eu2023spacestrategy"),
+            ("On 25 June 2025 the Commission proposed an EU Space Act; it is a proposal, not yet law.",
+             "ec2025spaceact"),
             ("Japan's Air Self-Defense Force set up a Space Operations Squadron on 18 May 2020.",
              "japantimes2020spacesquadron"),
             ("The EEAS names space security and defence among the Partnership's key areas.",
              "eeas2024strategicdialogue"),
         ],
-        "data": "Objects launched into space by Japan, EU member states and the EU, ESA and EUMETSAT "
+        "data": "Objects launched into space by Japan, the 27 EU member states and the EU, ESA and EUMETSAT "
                 "(table space_objects_launched).",
         "caveat": "Objects launched are not military capability; European objects are split across several "
                   "registrants.",
@@ -401,9 +410,11 @@ def proposals_exercise() -> Exercise:
                {"evidence": 2, "feasibility": 1, "fit": 4, "added": 3},
                {"evidence": ("The article cites AsterX but gives no evidence that a new grouping is needed.", A),
                 "feasibility": ("Many states, space agencies and defence ministries would have to agree; the "
-                                "EU's own space law was only announced in 2023.", "european2024spacestrategy"),
+                                "EU's own space law was only proposed in June 2025 and is not yet law.",
+                                "ec2025spaceact"),
                 "fit": ("Space security and defence is one of the Partnership's areas.", E),
-                "added": ("Exercises such as AsterX already exist; a lab and supply chain would be new.", A)}),
+                "added": ("Exercises such as AsterX, run by the French Space Command, already exist; a lab "
+                          "and supply chain would be new.", "cde2024asterx")}),
         Option("cyber-manual", "A shared cyber manual",
                "Members collect case studies into a manual of step-by-step methods, with information sharing "
                "and simulation exercises.",
@@ -415,11 +426,13 @@ def proposals_exercise() -> Exercise:
                 "added": ("Both sides already exchange on crisis management and threat pictures.",
                           "ec2024cyberdialogue")}),
         Option("fisheries", "Fisheries and food security",
-               "Japan and EU countries study fishing methods, prevent illegal fishing in their waters and link "
+               "Japan and EU countries study fishing methods, develop methods \"to prevent fishing in their waters\" "
+               "(the article's words: which fishing, and by whom, it does not say) and link "
                "food security to supply chains.",
                {"evidence": 1, "feasibility": 3, "fit": 2, "added": 3},
                {"evidence": ("The proposal is stated without data on fishing or food supply.", A),
-                "feasibility": ("Fisheries are governed under the law of the sea that both already invoke.",
+                "feasibility": ("Fisheries are governed under the law of the sea that both already invoke, "
+                                "though the article does not say which fishing it would prevent.",
                                 "unclos1982"),
                 "fit": ("Not among the Partnership's named key areas.", E),
                 "added": ("A broader, non-military reading of maritime security.", A)}),
