@@ -23,6 +23,7 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
+from jesc.citations import bibliography_href, cite_html, cite_text
 from jesc.errors import CourseError
 from jesc.static_html import (dom_id, dual_bundle, escape_html, frame_table, json_for_script, markdown_table,
                                print_form)
@@ -234,6 +235,7 @@ def render_html(events: pd.DataFrame, dom_id: str = "jesc-timeline", title: str 
     present_fw = [f for f in FRAMEWORKS if any(r["framework"] == f for r in recs)]
     present_dom = [d for d in DOMAINS if any(r["domain"] == d for r in recs)]
     n = len(recs)
+    page = bibliography_href()
     out = [f'<section class="jesc-timeline" id="{dom}" aria-labelledby="{dom}-title">',
            f'<h3 class="jesc-tl-title" id="{dom}-title">{_e(title)}</h3>',
            '<p class="jesc-tl-nojs">All events are listed below. With JavaScript on, the filters narrow the '
@@ -266,8 +268,8 @@ def render_html(events: pd.DataFrame, dom_id: str = "jesc-timeline", title: str 
             f'<span class="jesc-tl-badge jesc-fw-{_e(r["framework"])}">{_e(r["framework"])}</span> '
             f'{_e(r["title"])}</summary>'
             f'<p>{_e(r["description"])}</p><p class="jesc-tl-meta">Domain: {_e(r["domain"])}. '
-            f'Actors: {_e(r["actors"].replace(";", ", "))}. Source: <code>{_e(r["source"])}</code> '
-            f'(see the Bibliography).</p></details></li>')
+            f'Actors: {_e(r["actors"].replace(";", ", "))}. '
+            f'Source: {cite_html(r["source"], page)}.</p></details></li>')
     out.append("</ol>")
     data = {"frameworks": present_fw, "domains": present_dom, "decades": decades, "total": n,
             "events": [{k: r[k] for k in ("id", "framework", "domain", "decade")} for r in recs]}
@@ -294,8 +296,9 @@ class Explorer:
 
     def _printed(self) -> str:
         recs = _records(_check_table(self.events))
-        events = markdown_table(["Date", "Framework", "Domain", "Event"],
-                                [(r["date"], r["framework"], r["domain"], r["title"]) for r in recs])
+        events = markdown_table(["Date", "Framework", "Domain", "Event", "Source"],
+                                [(r["date"], r["framework"], r["domain"], r["title"],
+                                  cite_text(r["source"])) for r in recs])
         return print_form(self.title, self._plain() + ".",
                           [("Events per decade and framework", frame_table(per_decade(self.events), index=True)),
                            ("Every event, in date order", events)])
@@ -322,13 +325,15 @@ def make_widget(events: pd.DataFrame):
     decs = sorted({r["decade"] for r in recs})
     dec = w.Dropdown(options=[("All decades", 0)] + [(f"{d}s", d) for d in decs], description="Decade")
     out = w.HTML()
+    page = bibliography_href()
 
     def refresh(_change=None):
         chosen = [f for f, b in boxes.items() if b.value]
         sub = filter_events(ev, frameworks=chosen, domains=dom.value or None,
                             decades=dec.value or None)
         items = "".join(f"<li><b>{_e(r['date_label'])}</b> [{_e(r['framework'])}, {_e(r['domain'])}] "
-                        f"{_e(r['title'])}<br><small>{_e(r['description'])} Source: {_e(r['source'])}</small></li>"
+                        f"{_e(r['title'])}<br><small>{_e(r['description'])} "
+                        f"Source: {cite_html(r['source'], page)}.</small></li>"
                         for _, r in sub.iterrows())
         out.value = f"<p>Showing {len(sub)} of {len(ev)} events.</p><ol>{items}</ol>"
 
