@@ -66,13 +66,16 @@ def _authors_years(path: str, _mtime: int) -> dict[str, tuple[str, str]]:
         data = parse_file(path, bib_format="bibtex")
     except Exception as e:  # noqa: BLE001 - pybtex raises several kinds; all mean "cannot read"
         raise CitationError(f"{path}: expected a BibTeX file pybtex can read ({e})") from None
-    out = {}
-    for key, entry in data.entries.items():
-        persons = entry.persons.get("author") or entry.persons.get("editor")
-        who = _names(persons) if persons else _text(entry.fields.get("title", key))
-        year = _text(entry.fields.get("year", "n.d."))
-        out[key] = (who, year)
-    return out
+    return {key: entry_authors_year(entry, key) for key, entry in data.entries.items()}
+
+
+def entry_authors_year(entry, key: str = "") -> tuple[str, str]:
+    """(authors, year) of one pybtex entry: what :func:`label` shows, and the label of the entry on
+    the Bibliography page (``_ext/bibliography_style.py``), so that the two always agree."""
+    persons = entry.persons.get("author") or entry.persons.get("editor")
+    who = _names(persons) if persons else _text(entry.fields.get("title", key or entry.key))
+    year = _text(entry.fields.get("year", "n.d."))
+    return who, year
 
 
 def authors_years(path: Path | None = None) -> dict[str, tuple[str, str]]:
