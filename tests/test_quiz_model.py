@@ -381,6 +381,23 @@ def test_widget_checks_answers_and_keeps_score():
     assert "Score: 3 of 5 correct (3 checked)" in view.score.value
 
 
+def test_widget_asks_for_a_plain_number_and_never_marks_it_wrong():
+    """Live: "64,9" and "1.000" can be read two ways: the widget asks for a plain number (UI
+    "plain_number"), grades nothing and counts nothing; "64.9" then is right."""
+    from jesc.quiz.widget import make_widget
+
+    view = make_widget(quiz()).quiz_view
+    num = view.questions[2]
+    for typed in ("64,9", "1.000"):
+        num.inputs[0].value = typed
+        num.check()
+        assert "write the number plainly" in num.feedback.value and typed in num.feedback.value
+        assert "Not quite" not in num.feedback.value and "(0 checked)" in view.score.value
+    num.inputs[0].value = "64.9"
+    num.check()
+    assert "Correct" in num.feedback.value
+
+
 def test_widget_asks_for_a_choice_when_nothing_is_ticked():
     """A "tick all that apply" question checked with nothing ticked asks for a choice, as a single
     choice does; it is neither graded nor counted (issue 18)."""

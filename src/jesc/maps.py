@@ -45,7 +45,7 @@ EXTENTS: dict[str, tuple[float, float, float, float]] = {
     # from the Atlantic to Japan, from southern Africa to Scandinavia
     "eurafrasia": (-25.0, 150.0, -30.0, 62.0),
     # Europe, Africa and the Middle East
-    "europe-africa": (-20.0, 75.0, -30.0, 60.0),
+    "europe-africa": (-25.0, 75.0, -36.0, 62.0),
     # the Indian Ocean from the Gulf of Aden to the Straits of Malacca and the seas around Japan
     "indian-ocean": (30.0, 150.0, -15.0, 45.0),
 }
@@ -99,8 +99,17 @@ def _countries(path: str) -> dict[str, list[list[np.ndarray]]]:
         if code is None:
             continue
         polys = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]] if g["type"] == "Polygon" else []
-        out.setdefault(code, []).extend([[_ring(arcs, r) for r in poly] for poly in polys])
+        out.setdefault(code, []).extend([[_east(_ring(arcs, r)) for r in poly] for poly in polys])
     return out
+
+
+def _east(ring: np.ndarray) -> np.ndarray:
+    """A ring that crosses the 180th meridian (Fiji, Russia's far east) drawn east of it, not as a
+    band across the whole map."""
+    if ring[:, 0].max() - ring[:, 0].min() > 180:
+        ring = ring.copy()
+        ring[ring[:, 0] < 0, 0] += 360
+    return ring
 
 
 def countries(path: Path | None = None) -> dict[str, list[list[np.ndarray]]]:
@@ -224,7 +233,183 @@ def scatter(ax, pts: pd.DataFrame, colours: Mapping[str, str], markers: Mapping[
                    label=(labels or {}).get(g, g), zorder=zorder)
 
 
-def shade(codes: Iterable[str], colour: str) -> dict[str, str]:
+def shade(codes: Iterable[str], colour) -> dict[str, str]:
     """``fill`` for :func:`draw`: the given countries in ``colour`` (those the basemap draws)."""
     known = countries()
     return {c: colour for c in codes if c in known}
+
+
+# ------------------------------------------------------------------------------ place names
+def codes_in(text: str) -> list[str]:
+    """ISO codes of the countries whose name (Natural Earth's or ISO's) appears as words in
+    ``text``: "NATO Mission Iraq" gives ``["IRQ"]``. Used to place rows that name a country in
+    their name or region but have no ``country`` column."""
+    import re
+
+    import pycountry
+
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if getattr(c, attr, None):
+                names[getattr(c, attr)] = c.alpha_3
+    names.update({"Kosovo": "XKX"})
+    found = []
+    for name, code in sorted(names.items(), key=lambda kv: -len(kv[0])):
+        if code in countries() and code not in found and re.search(rf"\b{re.escape(name)}\b", text):
+            if not any(re.search(rf"\b{re.escape(name)}\b", longer) for longer in names
+                       if longer != name and longer in text and name in longer):
+                found.append(code)
+    return found
+
+
+def region_codes(table: pd.DataFrame, column: str = "country", region: str = "region") -> dict[str, list[str]]:
+    """``{region: ISO codes}`` as a course table assigns countries to its regions (e.g. the
+    ``csdp_missions`` table: "Western Balkans" -> BIH, MKD, XKX)."""
+    out: dict[str, list[str]] = {}
+    for _, r in table.iterrows():
+        if pd.isna(r[column]) or not str(r[column]).strip():
+            continue
+        for code in str(r[column]).split(";"):
+            if code.strip() and code.strip() not in out.setdefault(str(r[region]), []):
+                out[str(r[region])].append(code.strip())
+    return out
+
+
+def piracy_areas() -> dict[str, list[str]]:
+    """The countries of the sea areas of ``piracy_by_region`` (``gulf-of-aden-somalia``,
+    ``south-east-asia``): the cleaning script's own lists (``data/cleaning/piracy_by_region.py``),
+    so that the map shades what the counts count."""
+    import importlib.util
+    import sys
+
+    folder = data_dir() / "cleaning"
+    spec = importlib.util.spec_from_file_location("_jesc_piracy_by_region", folder / "piracy_by_region.py")
+    if spec is None or spec.loader is None:
+        raise MapError(f"{folder / 'piracy_by_region.py'}: not found")
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(folder))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(folder))
+    return {"gulf-of-aden-somalia": sorted(module.HORN), "south-east-asia": sorted(module.SOUTH_EAST_ASIA)}
+
+
+# ------------------------------------------------------------------------------ the course's maps
+_C = {"blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "vermillion": "#D55E00",
+      "sky": "#56B4E9", "purple": "#CC79A7", "black": "#000000"}
+
+
+def _figure(width: float = 8.0, height: float = 5.0):
+    from jesc import style
+
+    return style.figure(width, height)
+
+
+def _finish(fig, ax, source: str, ncol: int = 2, extra: list | None = None) -> None:
+    """The legend under the map and the source line (wrapped to the figure's width)."""
+    import textwrap
+
+    from jesc import style
+
+    handles, labels = ax.get_legend_handles_labels()
+    handles += extra or []
+    labels += [h.get_label() for h in extra or []]
+    ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=ncol, fontsize=10,
+              frameon=False, markerscale=0.8, handletextpad=0.3, columnspacing=1.2)
+    lines = textwrap.wrap("Source: " + source, width=int(fig.get_figwidth() * 13))
+    style.source(fig, "\n".join(lines))
+    # room for every line of the source line under the legend
+    fig.tight_layout(rect=(0, (0.08 + 0.17 * len(lines)) / fig.get_figheight(), 1, 1))
+
+
+def two_records(deployments: pd.DataFrame, eu_missions: pd.DataFrame):
+    """Part III: where Japan deployed (``japan_deployments``) and where the EU ran CSDP missions
+    (``csdp_missions``), one mark per country, larger for more missions."""
+    jp = points(deployments).assign(group="Japan")
+    eu = points(eu_missions).assign(group="EU")
+    fig, ax = _figure(8.0, 4.8)
+    draw(ax, (-95.0, 150.0, -32.0, 60.0))
+    scatter(ax, pd.concat([jp, eu]), {"Japan": _C["vermillion"], "EU": _C["blue"]},
+            {"Japan": "^", "EU": "o"},
+            {"Japan": "Japan's deployments", "EU": "EU CSDP missions and operations"}, offset=2.4)
+    _finish(fig, ax, "course tables of Japan's deployments and of CSDP missions; " + SOURCE_LINE + ".")
+    return fig
+
+
+def csdp_by_kind(eu_missions: pd.DataFrame):
+    """Part II: the EU's CSDP missions by kind (civilian, military), one mark per country and kind."""
+    pts = points(eu_missions, by="kind")
+    fig, ax = _figure(7.0, 8.0)
+    draw(ax, "europe-africa")
+    colours = {"civilian": _C["green"], "military": _C["orange"], "civilian-military": _C["purple"]}
+    scatter(ax, pts, colours, {"civilian": "o", "military": "s", "civilian-military": "D"},
+            {"civilian": "Civilian mission", "military": "Military operation",
+             "civilian-military": "Civilian and military mission"}, offset=2.0)
+    _finish(fig, ax, "course table of CSDP missions (its country column); " + SOURCE_LINE + ".")
+    return fig
+
+
+def nato_and_japan(operations: pd.DataFrame, deployments: pd.DataFrame, eu_missions: pd.DataFrame):
+    """Part I: NATO's operations, placed at the country their name or region names, else at the
+    first country the course's CSDP table gives for the same region (Western Balkans: Bosnia and
+    Herzegovina; Horn of Africa and Indian Ocean: Somalia), and Japan's deployments beside them.
+    Operations at sea (no country) are not placed; the caller's caption says so."""
+    regions = region_codes(eu_missions)
+    rows = []
+    for _, r in operations.iterrows():
+        codes = codes_in(f"{r['name']} {r['region']}") or regions.get(str(r["region"]), [])[:1]
+        rows.append({"country": ";".join(codes), "id": r["id"]})
+    placed = pd.DataFrame(rows)
+    nato = points(placed).assign(group="NATO")
+    jp = points(deployments).assign(group="Japan")
+    fig, ax = _figure(8.0, 4.6)
+    draw(ax, (-20.0, 150.0, -15.0, 55.0))
+    scatter(ax, pd.concat([nato, jp]), {"NATO": _C["blue"], "Japan": _C["vermillion"]},
+            {"NATO": "s", "Japan": "^"},
+            {"NATO": "NATO operations", "Japan": "Japan's deployments"}, offset=2.4)
+    _finish(fig, ax, "course tables of NATO operations (placed by name or region) and of Japan's "
+            "deployments; " + SOURCE_LINE + ".")
+    return fig
+
+
+def unplaced_operations(operations: pd.DataFrame, eu_missions: pd.DataFrame) -> list[str]:
+    """The NATO operations :func:`nato_and_japan` cannot place (at sea, or a region without a
+    country in the course's tables), by acronym."""
+    regions = region_codes(eu_missions)
+    return [str(r["acronym"]) for _, r in operations.iterrows()
+            if not (codes_in(f"{r['name']} {r['region']}") or regions.get(str(r["region"])))]
+
+
+def piracy_and_navies(piracy: pd.DataFrame, deployments: pd.DataFrame, eu_missions: pd.DataFrame):
+    """Part IV: reported pirate attacks 1993-2020 in the two sea areas of ``piracy_by_region``
+    (the coastal countries shaded, the totals in the legend), with the missions placed where the
+    course's tables place them: Japan's counter-piracy deployments (Djibouti) and the EU's CSDP
+    missions in the Horn of Africa."""
+    from matplotlib.colors import to_rgba
+
+    areas = piracy_areas()
+    totals = piracy.groupby("region")["incidents"].sum()
+    horn_fill, sea_fill = to_rgba(_C["orange"], 0.55), to_rgba(_C["sky"], 0.55)
+    fill = {**shade(areas["gulf-of-aden-somalia"], horn_fill), **shade(areas["south-east-asia"], sea_fill)}
+    fig, ax = _figure(8.0, 5.4)
+    draw(ax, "indian-ocean", fill=fill)
+    horn = [r for r in eu_missions.itertuples() if str(r.region).startswith("Horn of Africa")]
+    eu = points(pd.DataFrame({"country": [r.country for r in horn]})).assign(group="EU")
+    naval = deployments[deployments["id"].astype(str).str.contains("piracy|djibouti", regex=True)]
+    jp = points(naval).assign(group="Japan")
+    scatter(ax, pd.concat([eu, jp]), {"EU": _C["blue"], "Japan": _C["vermillion"]},
+            {"EU": "o", "Japan": "^"},
+            {"EU": "EU CSDP missions in the Horn of Africa", "Japan": "Japan's counter-piracy deployments"},
+            offset=2.4)
+    ax.set_ylim(-15.0, 35.0)
+    from matplotlib.patches import Patch
+
+    keys = [Patch(facecolor=colour, edgecolor="#666666", linewidth=0.5,
+                  label=f"{name}: {int(totals.get(area, 0)):,} reported attacks, 1993–2020")
+            for area, colour, name in (("gulf-of-aden-somalia", horn_fill, "Coasts of the Gulf of Aden and Somalia"),
+                                       ("south-east-asia", sea_fill, "Coasts of South-East Asia"))]
+    _finish(fig, ax, "course table of pirate attacks by sea region (Benden et al.), CSDP missions and "
+            "Japan's deployments; " + SOURCE_LINE + ".", ncol=1, extra=keys)
+    return fig
