@@ -343,7 +343,8 @@ def csdp_by_kind(eu_missions: pd.DataFrame):
     pts = points(eu_missions, by="kind")
     fig, ax = _figure(7.0, 8.0)
     draw(ax, "europe-africa")
-    colours = {"civilian": _C["green"], "military": _C["orange"], "civilian-military": _C["purple"]}
+    # the colours of the part's bar chart of missions per year
+    colours = {"civilian": _C["sky"], "military": _C["orange"], "civilian-military": _C["purple"]}
     scatter(ax, pts, colours, {"civilian": "o", "military": "s", "civilian-military": "D"},
             {"civilian": "Civilian mission", "military": "Military operation",
              "civilian-military": "Civilian and military mission"}, offset=2.0)
