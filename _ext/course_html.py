@@ -35,6 +35,13 @@ only these exact changes (each is tested by ``tests/browser/test_accessibility.p
   ``<td>``; a Markdown table whose top-left header cell is empty is a table with row labels, so that
   cell becomes ``<td>`` and the first cell of each body row a row header (``<th scope="row">``).
 
+Search (``build-finished``, :func:`search_numbers`): Sphinx indexes numbers ("1325", "151",
+"2015"; "CTF-151" is the words "ctf" and "151"), but its page script, ``_static/searchtools.js``,
+drops every query word made only of digits (``queryTerm.match(/^\d+$/)`` in ``_parseQuery``), so a
+search for a resolution, a task force or a year finds nothing. The written copy of the script loses
+that one test; if a new Sphinx changes the script so that the test is not found, the build warns
+(an error with ``-W``) and this must be looked at again.
+
 Styling fixes for theme defaults that fail axe live in ``_static/jesc-a11y.css``; the print stylesheet
 in ``_static/jesc-print.css``.
 """
@@ -126,8 +133,28 @@ def fix_written_pages(app, exception):
             path.write_text(fixed, encoding="utf-8")
 
 
+# Sphinx 7.4's searchtools.js: the query word is skipped if it is a stopword or only digits.
+_DIGIT_SKIP = re.compile(r"(stopwords\.indexOf\(queryTermLower\) !== -1)\s*\|\|\s*queryTerm\.match\(/\^\\d\+\$/\)")
+
+
+def search_numbers(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    script = Path(app.outdir) / "_static" / "searchtools.js"
+    if not script.is_file():
+        return
+    text = script.read_text(encoding="utf-8")
+    fixed, n = _DIGIT_SKIP.subn(r"\1", text)
+    if n == 1:
+        script.write_text(fixed, encoding="utf-8")
+    elif "queryTerm.match(/^\\d+$/)" in text:
+        logger.warning("course_html: searchtools.js skips numbers in a way this extension does not know; "
+                       "searches for 1325 or 2015 would find nothing (see search_numbers)")
+
+
 def setup(app):
     app.connect("html-page-context", drop_thebe_scripts, priority=900)
     app.connect("html-page-context", warn_of_cdn_mathjax, priority=900)
     app.connect("build-finished", fix_written_pages)
+    app.connect("build-finished", search_numbers)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

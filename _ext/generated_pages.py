@@ -10,6 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 PREVIEW_ROWS = 5
+#: A preview cell longer than this is cut (with "…"): the preview shows what the rows hold, not every
+#: note in full, so that its rows stay a line or two high (the whole table scrolls in its own box).
+PREVIEW_CHARS = 60
 
 
 def _cell(value) -> str:
@@ -17,6 +20,15 @@ def _cell(value) -> str:
     if text in ("<NA>", "NaT", "nan"):
         text = ""
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _preview_cell(value, column: str) -> str:
+    text = _cell(value)
+    if len(text) > PREVIEW_CHARS:
+        text = text[: PREVIEW_CHARS - 1].rstrip() + "…"
+    if column in ("source", "sources") and text:
+        return "`" + text.replace("`", "") + "`"  # a stored key, shown as code (the Bibliography cites it)
+    return text
 
 
 def dataset_page(res: dict, preview) -> str:
@@ -44,16 +56,17 @@ def dataset_page(res: dict, preview) -> str:
         lines.append(f"- Produced by `data/{res['jesc:cleaning']}` from the public copy under `../shared/data/`;"
                      " re-run it rather than editing the CSV (a test checks that it reproduces the file).")
     if "source" in preview.columns:
-        keys = sorted(set(preview["source"].dropna().astype(str)))
-        lines.append("- Rows cite: " + ", ".join(f"`{k}`" for k in keys) + " (see the Bibliography).")
+        keys = sorted({k for v in preview["source"].dropna().astype(str) for k in v.replace(";", " ").split()})
+        lines.append("- Rows cite: {cite:p}`" + ",".join(keys) + "`.")
     caveats = res.get("jesc:caveats", [])
     if caveats:
         lines += ["", "## Caveats", ""] + [f"- {c}" for c in caveats]
-    lines += ["", "## Preview", "", "First rows as stored in the CSV file:", ""]
+    lines += ["", "## Preview", "", "First rows as stored in the CSV file (long cells cut; the table scrolls "
+              "sideways in its own box):", ""]
     cols = [f["name"] for f in res["schema"]["fields"]]
     lines += ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for _, row in preview.head(PREVIEW_ROWS).iterrows():
-        lines.append("| " + " | ".join(_cell(row[c]) for c in cols) + " |")
+        lines.append("| " + " | ".join(_preview_cell(row[c], c) for c in cols) + " |")
     return "\n".join(lines) + "\n"
 
 

@@ -27,7 +27,16 @@ With ``JESC_LANGUAGE=ja`` this extension
 In both languages every page gets a language switch (``templates/jesc-language-switch.html``, in
 the article header) to the same page of the other edition. When the two are served together the
 Japanese edition lives in ``ja/`` of the English site: ``/chapters/x.html`` and
-``/ja/chapters/x.html``.
+``/ja/chapters/x.html``. The switch is written hidden and without an address: a book built alone
+(the README's first command builds only the English edition) never links to a page that is not
+there. Once a build finishes, :func:`link_editions` looks for the other edition where
+``tools/edition.sh`` builds it (``_build/html`` and ``_build/ja/_build/html``; the instructor
+editions ``_build/instructor/...`` and ``_build/instructor-ja/...``) and, in both editions, turns
+on the switch of every page whose counterpart exists there. Whichever edition is built second
+links both.
+
+In the Japanese edition, a page whose catalog translates fewer than half of its messages shows a
+notice that it is not yet translated (:func:`mark_untranslated`).
 """
 
 from __future__ import annotations
@@ -111,6 +120,106 @@ def other_edition(pagename: str, lang: str) -> dict:
 
 def add_switch(app, pagename, templatename, context, doctree):
     context["jesc_other_edition"] = other_edition(pagename, getattr(app, "jesc_language", "en"))
+
+
+# ------------------------------------------------------------------ the switch between two builds
+_SWITCH = re.compile(r'<a class="([^"]*\bjesc-language-switch\b[^"]*)" (?:href="[^"]*" )?'
+                     r'data-jesc-other="([^"]*)"([^>]*?)( hidden)?>')
+
+
+def edition_folders(srcdir: Path, outdir: Path, lang: str) -> tuple[Path, Path] | None:
+    """(English HTML folder, Japanese HTML folder) of the edition built into ``outdir``, as
+    ``tools/edition.sh`` lays them out, or None for an output folder it does not make."""
+    build = Path(srcdir).resolve() / "_build"
+    out = Path(outdir).resolve()
+    if out.name != "html" or out.parent.name != "_build":
+        return None
+    base = out.parent.parent
+    if lang == "en":
+        name = "student" if base == build.parent else base.name if base.parent == build else None
+    else:
+        name = base.name[: -len(f"-{lang}")] if base.name.endswith(f"-{lang}") else (
+            "student" if base.name == lang else None)
+        if base.parent != build:
+            name = None
+    if name is None:
+        return None
+    english = build / "html" if name == "student" else build / name / "_build" / "html"
+    japanese = build / ("ja" if name == "student" else f"{name}-ja") / "_build" / "html"
+    return english, japanese
+
+
+def link_switches(root: Path, other: Path) -> tuple[int, int]:
+    """Give every switch of the pages under ``root`` the address of the other edition's page where
+    ``other`` holds it, and hide (with no address) the others. Returns (linked, hidden)."""
+    counts = [0, 0]
+    for path in root.rglob("*.html"):
+        rel = path.relative_to(root)
+        if rel.parts[0] in ("_static", "_sources", "_images"):
+            continue
+        text = path.read_text(encoding="utf-8")
+
+        def one(m):
+            target = m.group(2)
+            # the address is the same page of the other edition as the two are served together
+            # (other_edition); on disk, that page is at the same path in the other edition's folder
+            exists = (other / rel).is_file()
+            counts[0 if exists else 1] += 1
+            href = f' href="{target}"' if exists else ""
+            return (f'<a class="{m.group(1)}"{href} data-jesc-other="{target}"{m.group(3)}'
+                    f'{"" if exists else " hidden"}>')
+        fixed = _SWITCH.sub(one, text)
+        if fixed != text:
+            path.write_text(fixed, encoding="utf-8")
+    return counts[0], counts[1]
+
+
+def link_editions(app, exception):
+    """After an HTML build: link the switches of this edition and of the other one, if built."""
+    if exception is not None or app.builder.format != "html":
+        return
+    lang = getattr(app, "jesc_language", "en")
+    folders = edition_folders(Path(app.srcdir), Path(app.outdir), lang)
+    if folders is None:
+        return
+    english, japanese = folders
+    if english.is_dir() and japanese.is_dir():
+        link_switches(english, japanese)
+        link_switches(japanese, english)
+
+
+# ------------------------------------------------------------------ pages not yet translated
+#: Shown at the top of a Japanese page whose catalog translates fewer than half of its messages.
+UNTRANSLATED = {"ja": "このページはまだ日本語に翻訳されていません。英語の原文を表示しています。"}
+
+
+def _translated_share(po: Path) -> float:
+    from babel.messages.pofile import read_po
+
+    if not po.is_file():
+        return 0.0
+    with po.open("rb") as f:
+        messages = [m for m in read_po(f) if m.id and isinstance(m.id, str)]
+    done = sum(1 for m in messages if m.string and not m.fuzzy)
+    return done / len(messages) if messages else 1.0
+
+
+def mark_untranslated(app, doctree, docname):
+    lang = getattr(app, "jesc_language", "en")
+    if lang == "en" or lang not in UNTRANSLATED or app.builder.format != "html":
+        return
+    po = Path(app.srcdir) / "locales" / lang / "LC_MESSAGES" / f"{docname}.po"
+    if _translated_share(po) >= 0.5:
+        return
+    from docutils import nodes
+
+    sections = list(doctree.findall(nodes.section))
+    if not sections:
+        return
+    notice = nodes.container(classes=["jesc-untranslated"])
+    notice += nodes.paragraph(text=UNTRANSLATED[lang])
+    title = next((i for i, child in enumerate(sections[0].children) if isinstance(child, nodes.title)), -1)
+    sections[0].insert(title + 1, notice)
 
 
 def catalog_messages(srcdir: Path, lang: str) -> dict[str, str]:
@@ -229,4 +338,6 @@ def setup(app):
     app.connect("build-finished", fix_captions, priority=600)
     app.connect("build-finished", add_alt_texts_to_catalogs)
     app.connect("doctree-resolved", translate_alt_texts)
+    app.connect("doctree-resolved", mark_untranslated)
+    app.connect("build-finished", link_editions, priority=700)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -11,6 +11,7 @@
     source: " (source: {source})", missed: "Missed: {feedback}", ordered: "{text}: {feedback}",
     matched: "{text} \u2192 {match}: right.", mismatched: "{text} \u2192 not {match}: {feedback}",
     need_option: "Choose an option.", need_number: "Enter a number, e.g. 12 or 3.5.",
+    plain_number: "Please write the number plainly, e.g. 1000 or 3.5: \u201c{answer}\u201d can be read as two different numbers.",
     need_every_list: "Make a choice in every list.", need_positions: "Give each item a different position.",
     score_checked: "Score: {right} of {total} correct ({checked} checked)"
   };
@@ -37,6 +38,22 @@
     return root + parts[0] + ".html" + (parts[1] ? "#" + parts[1] : "");
   }
 
+  // The number a student typed, read as jesc.quiz.model.read_number reads it: "1000", "1,000" and
+  // "1 000" are one thousand; "1.000" and "1,5" can be read two ways (ask for a plain number);
+  // anything else is no number (ask for one). Returns a number, "ambiguous" or null.
+  var PLAIN = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+  var GROUPED = /^[-+]?\d{1,3}([, \u00a0\u202f\u2009])\d{3}(\1\d{3})*(\.\d+)?$/;
+  var DOT_GROUPED = /^[-+]?[1-9]\d{0,2}(\.\d{3})+$/;
+  function readNumber(text) {
+    var s = String(text).trim().replace(/\u2212/g, "-"), m;
+    if (DOT_GROUPED.test(s)) return "ambiguous";
+    if (PLAIN.test(s)) return parseFloat(s);
+    m = GROUPED.exec(s);
+    if (m) return parseFloat(s.split(m[1]).join(""));
+    if (/\d[.,]\d/.test(s)) return "ambiguous";
+    return null;
+  }
+
   // What to ask when a question is checked before it is answered (from the quiz data: the live
   // widget asks the same). An unanswered question is never graded as wrong.
   function answerOf(li, q, missing) {
@@ -50,10 +67,11 @@
       return out.length ? { value: out } : { missing: missing.multiple };
     }
     if (q.type === "numeric") {
-      v = li.querySelector("input").value.trim().replace("\u2212", "-");
-      if (v.indexOf(",") >= 0 && v.indexOf(".") < 0) v = v.replace(",", ".");
-      if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v)) return { missing: missing.numeric };
-      return { value: parseFloat(v) };
+      v = li.querySelector("input").value;
+      var n = readNumber(v);
+      if (n === "ambiguous") return { missing: t("plain_number", { answer: v.trim() }) };
+      if (n === null) return { missing: missing.numeric };
+      return { value: n };
     }
     var sels = li.querySelectorAll("select");
     for (i = 0; i < sels.length; i++) {

@@ -8,7 +8,10 @@ wrapped, so that the test sees the matplotlib figure a reader sees as a PNG, dra
   stores exactly one image, and figure names are unique in the book;
 * ``test_figures_meet_the_standard``: every figure goes through ``jesc.style.show`` (one per figure cell,
   none elsewhere), every axes has both axis labels, the figure has a source line ("Source: ..."), every
-  coloured mark uses the Okabe–Ito palette (or grey), and no legend covers a bar or leaves the figure.
+  coloured mark uses the Okabe–Ito palette (or grey), and no legend covers a bar or leaves the figure;
+  every text is at least 8 pt as a reader sees it (issue 25: the PNG is shown at most as wide as the
+  page's column, :data:`COLUMN_PX`, so a wider figure shrinks with its text), and an axis that counts
+  ("(count)", "number of") has its ticks on whole numbers. Maps (``jesc.maps``) are figures like any other.
 """
 
 from __future__ import annotations
@@ -34,6 +37,12 @@ REPO = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted(p for p in (REPO / "chapters").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 IMAGE_TYPES = ("image/png", "image/svg+xml")
 PALETTE = {c.lower() for c in style.OKABE_ITO.values()}
+#: The width (CSS px) of the book's content column at 1280 px, measured in the built book
+#: (``article.bd-article``'s content box, sphinx-book-theme): a PNG wider than this is scaled down.
+COLUMN_PX = 708
+#: The smallest text a reader should see, in points (1 pt = 4/3 CSS px).
+MIN_POINTS = 8.0
+COUNT_AXIS = ("(count)", "count)", "number of", "(number")
 
 
 def rel(path: Path) -> str:
@@ -120,11 +129,57 @@ def _allowed(colour) -> bool:
     return a == 0 or (r == g == b) or to_hex((r, g, b)).lower() in PALETTE
 
 
+def shown_points(fig, size: float) -> float:
+    """The size in points as a reader sees text of ``size`` points: the PNG has the figure's dpi, and
+    the page shows it at its own width or the column's, whichever is smaller."""
+    dpi = fig.get_dpi()
+    width_px = fig.get_figwidth() * dpi
+    scale = min(1.0, COLUMN_PX / width_px)
+    return size * dpi / 72 * scale * 0.75
+
+
+def small_text(fig) -> list[str]:
+    from matplotlib.text import Text
+
+    seen, out = set(), []
+    for t in fig.findobj(Text):
+        text = t.get_text().strip()
+        if not text or not t.get_visible() or (text, t.get_fontsize()) in seen:
+            continue
+        seen.add((text, t.get_fontsize()))
+        pts = shown_points(fig, t.get_fontsize())
+        if pts < MIN_POINTS - 1e-6:
+            out.append((pts, text))
+    if not out:
+        return []
+    out.sort()
+    width = fig.get_figwidth()
+    examples = ", ".join(repr(t[:40]) for _, t in out[:3])
+    return [f"{len(out)} text(s) smaller than {MIN_POINTS:g} pt as shown (a {width:g} in wide figure is shown "
+            f"{min(1, COLUMN_PX / (width * fig.get_dpi())):.0%} of its size in a {COLUMN_PX} px column), the "
+            f"smallest {out[0][0]:.1f} pt: {examples}; enlarge the font or narrow the figure"]
+
+
+def fractional_count_ticks(ax) -> list[str]:
+    """An axis that counts (its label says "(count)" or "number of") with ticks between whole numbers."""
+    out = []
+    for name, label, ticks, (lo, hi) in (("x", ax.get_xlabel(), ax.get_xticks(), sorted(ax.get_xlim())),
+                                          ("y", ax.get_ylabel(), ax.get_yticks(), sorted(ax.get_ylim()))):
+        if not any(k in label.lower() for k in COUNT_AXIS):
+            continue
+        shown = [t for t in ticks if lo - 1e-9 <= t <= hi + 1e-9]
+        odd = [f"{t:g}" for t in shown if abs(t - round(t)) > 1e-9]
+        if odd:
+            out.append(f"{name} axis {label!r} counts but has ticks at {', '.join(odd[:4])}; use whole "
+                       "numbers (ax.yaxis.set_major_locator(MaxNLocator(integer=True)))")
+    return out
+
+
 def describe(fig) -> list[str]:
     """What is wrong with a figure by the course standard (an empty list when nothing is)."""
     fig.canvas.draw()  # the layout the PNG has
     renderer = fig.canvas.get_renderer()
-    problems = []
+    problems = small_text(fig)
     texts = [t.get_text() for t in fig.texts]
     if not any(t.startswith("Source:") and len(t) > len("Source: ") for t in texts):
         problems.append(f"no source line (style.source); the figure's texts are {texts}")
@@ -136,6 +191,7 @@ def describe(fig) -> list[str]:
         if not any(x) or not any(y):
             problems.append(f"axes {i + 1}: axis labels x={ax.get_xlabel()!r}, y={ax.get_ylabel()!r}; "
                             "label both (style.label)")
+        problems += [f"axes {i + 1}: {p}" for p in fractional_count_ticks(ax)]
         odd = sorted({f"{what} {to_hex(c, keep_alpha=False)}" for what, c in _colours(ax) if not _allowed(c)})
         if odd:
             problems.append(f"axes {i + 1}: colours outside the Okabe–Ito palette: {', '.join(odd)}")
@@ -168,10 +224,17 @@ def test_the_checker_finds_each_fault_and_passes_a_good_figure():
     fig, ax = plt.subplots(figsize=(6, 3))
     ax.bar(["a", "b", "c"], [5, 1, 5], color="#ff0000", label="counts")
     ax.legend(loc="upper left")  # over the tall first bar
+    ax.text(0, 4, "tiny", fontsize=6)
     faults = "\n".join(describe(fig))
     plt.close(fig)
+    fig, ax = plt.subplots(figsize=(12, 3))  # shown at COLUMN_PX: 11 pt text becomes about 6.5 pt
+    ax.plot([0, 1], [0, 2.5])
+    ax.set_ylabel("Operations (count)")
+    faults += "\n".join(describe(fig))
+    plt.close(fig)
     for expected in ("no source line", "axis labels x=''", "colours outside the Okabe–Ito palette: patch #ff0000",
-                     "the legend covers 1 bar(s), ending at (0, 5)"):
+                     "the legend covers 1 bar(s), ending at (0, 5)", "smaller than 8 pt", "'tiny'",
+                     "counts but has ticks at 0.5"):
         assert expected in faults, f"{expected!r} not reported in:\n{faults}"
 
     fig, ax = style.figure(6, 3)

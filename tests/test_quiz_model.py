@@ -179,13 +179,41 @@ def test_multiple_select_bad_answers(bad):
 
 
 @pytest.mark.parametrize("answer, ok, fb", [
-    (64.7, True, "yes 64.7"), (65.2, True, "yes 64.7"), (64.2, True, "yes 64.7"), ("64,9", True, "yes 64.7"),
+    (64.7, True, "yes 64.7"), (65.2, True, "yes 64.7"), (64.2, True, "yes 64.7"), ("64.9", True, "yes 64.7"),
     (" 65 ", True, "yes 64.7"), (64.1, False, "low"), (70, False, "high"), ("\u221270", False, "low"),
 ])
 def test_numeric_tolerance(answer, ok, fb):
     r = quiz().check("num", answer)
     assert r.correct is ok and r.feedback[0].text == fb
     assert r.explanation == "E3 is 64.7"
+
+
+@pytest.mark.parametrize("typed, value", [
+    ("1000", 1000.0), ("1,000", 1000.0), ("1 000", 1000.0), ("1\u00a0000", 1000.0), ("1\u202f000", 1000.0),
+    ("12,345.5", 12345.5), ("1,000,000", 1e6), ("\u22121,000", -1000.0), (" 477 ", 477.0), ("0.125", 0.125),
+    ("3.5", 3.5), ("1e3", 1000.0),
+])
+def test_numbers_with_thousands_separators_are_read(typed, value):
+    from jesc.quiz.model import read_number
+
+    assert read_number(typed) == value
+
+
+@pytest.mark.parametrize("typed", ["1.000", "1,5", "64,9", "1,50", "10.000.000", "1.000,5", "1,000.000.5"])
+def test_numbers_that_read_two_ways_ask_for_a_plain_number(typed):
+    """Never marked wrong: check() raises AmbiguousNumber (the widget and the page ask for a plain
+    number, with the message UI "plain_number"), for a right and a wrong value alike."""
+    from jesc.quiz.model import AmbiguousNumber
+
+    with pytest.raises(AmbiguousNumber, match="plain number"):
+        quiz().check("num", typed)
+
+
+def test_a_right_answer_with_a_separator_is_right():
+    q = quiz().question("num")
+    big = type(q)(**{**q.__dict__, "answer": 1000.0, "tolerance": 0.0})
+    for typed in ("1000", "1,000", "1 000"):
+        assert big.check(typed).correct, typed
 
 
 @pytest.mark.parametrize("bad", ["sixty", "", float("inf"), float("nan"), "1e999", True, None, [64.7], {}])
@@ -351,6 +379,23 @@ def test_widget_checks_answers_and_keeps_score():
     order.check()
     assert "Correct" in order.feedback.value
     assert "Score: 3 of 5 correct (3 checked)" in view.score.value
+
+
+def test_widget_asks_for_a_plain_number_and_never_marks_it_wrong():
+    """Live: "64,9" and "1.000" can be read two ways: the widget asks for a plain number (UI
+    "plain_number"), grades nothing and counts nothing; "64.9" then is right."""
+    from jesc.quiz.widget import make_widget
+
+    view = make_widget(quiz()).quiz_view
+    num = view.questions[2]
+    for typed in ("64,9", "1.000"):
+        num.inputs[0].value = typed
+        num.check()
+        assert "write the number plainly" in num.feedback.value and typed in num.feedback.value
+        assert "Not quite" not in num.feedback.value and "(0 checked)" in view.score.value
+    num.inputs[0].value = "64.9"
+    num.check()
+    assert "Correct" in num.feedback.value
 
 
 def test_widget_asks_for_a_choice_when_nothing_is_ticked():

@@ -88,3 +88,56 @@ def test_an_unknown_source_key_is_named():
 def test_dropping_a_missing_column_is_named(raw):
     with pytest.raises(CourseError, match="nothing"):
         tables.show(raw, drop=["nothing"])
+
+
+# ------------------------------------------------------------------ every table a reader sees (issue 25)
+from pathlib import Path  # noqa: E402
+
+import nbformat  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+CHAPTER_NOTEBOOKS = sorted(p for p in (REPO / "chapters").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+# What pandas writes for a frame (DataFrame.to_html, the notebook repr) and for a Styler.
+RAW_TABLE = re.compile(r'<table[^>]*class="[^"]*\bdataframe\b|<style type="text/css">\s*#T_|<table id="T_')
+
+
+def raw_tables(path: Path) -> list[str]:
+    """Where a stored output of ``path`` shows a pandas HTML table that did not come through
+    jesc.tables.show: "cell N (first line of its code)"."""
+    found = []
+    for number, cell in enumerate(nbformat.read(path, as_version=4).cells, start=1):
+        if cell.cell_type != "code":
+            continue
+        for output in cell.get("outputs", []):
+            html = (output.get("data") or {}).get("text/html", "")
+            html = "".join(html) if isinstance(html, list) else html
+            if RAW_TABLE.search(html):
+                first = next((line for line in cell.source.splitlines()
+                              if line.strip() and not line.startswith("#")), "")
+                found.append(f"cell {number} ({first.strip()[:70]})")
+                break
+    return found
+
+
+def test_the_raw_table_check_finds_a_pandas_table_and_passes_a_shown_one(tmp_path):
+    frame = pd.DataFrame({"a": [1, 2]})
+    nb = nbformat.v4.new_notebook()
+    raw = nbformat.v4.new_code_cell("frame")
+    raw.outputs = [nbformat.v4.new_output("execute_result", {"text/html": frame.to_html(), "text/plain": ""},
+                                          execution_count=1)]
+    shown = nbformat.v4.new_code_cell("tables.show(frame, 'A')")
+    shown.outputs = [nbformat.v4.new_output("execute_result", {"text/html": tables.show(frame, "A")._repr_html_(),
+                                                               "text/plain": ""}, execution_count=2)]
+    nb.cells = [shown, raw]
+    path = tmp_path / "x.ipynb"
+    nbformat.write(nb, path)
+    assert raw_tables(path) == ["cell 2 (frame)"]
+
+
+@pytest.mark.parametrize("path", CHAPTER_NOTEBOOKS, ids=lambda p: str(p.relative_to(REPO)))
+def test_every_table_a_reader_sees_goes_through_tables_show(path):
+    """No stored output of a chapter notebook is a raw pandas HTML table (0-based index, NaN, snake_case
+    headers, raw source keys): end the cell with jesc.tables.show(frame, "caption") instead."""
+    found = raw_tables(path)
+    assert not found, (f"{path.relative_to(REPO)}: raw pandas table(s) in the stored output of "
+                       + "; ".join(found) + ". Show them with jesc.tables.show(frame, 'caption').")

@@ -158,6 +158,24 @@ def test_chart_rows_are_the_frameworks_with_events_and_checkboxes(table, events)
     marks = re.findall(r'data-fw="([^"]+)"><title>[^<]*</title><(?:rect|circle|path) [^>]*?'
                        r'(?:y="([\d.-]+)"|cy="([\d.-]+)"|d="M[\d.-]+ ([\d.-]+))', chart)
     assert len(marks) == len(ev)
+    # events of one framework in one year stack in the row, one 24 px target each
+    stack = ev.groupby([ev["framework"].astype(str), ev["date"].dt.year]).size().groupby(level=0).max()
     for fw, *ys in marks:
         y = float(next(v for v in ys if v))
-        assert abs(y - int(row_y[fw])) <= 6, f"a {fw} mark at y={y} is off its row (y={row_y[fw]})"
+        allowed = 6 + 12 * (int(stack[fw]) - 1)
+        assert abs(y - int(row_y[fw])) <= allowed, f"a {fw} mark at y={y} is off its row (y={row_y[fw]})"
+
+
+def test_every_mark_has_its_own_24_px_target(events):
+    """WCAG 2.2, 2.5.8: each mark's target is a 24 x 24 px square, and no two targets overlap."""
+    html = tl.render_html(events, "jesc-timeline")
+    hits = [tuple(float(v) for v in m) for m in re.findall(
+        r'<rect class="jesc-tl-hit" x="([\d.-]+)" y="([\d.-]+)" width="(\d+)" height="(\d+)"/>', html)]
+    assert len(hits) == len(events)
+    assert all(w >= 24 and h >= 24 for _, _, w, h in hits)
+    boxes = sorted(hits)
+    for i, (x1, y1, w1, h1) in enumerate(boxes):
+        for x2, y2, w2, h2 in boxes[i + 1:]:
+            if x2 >= x1 + w1:
+                break
+            assert y2 >= y1 + h1 or y1 >= y2 + h2, f"targets at ({x1}, {y1}) and ({x2}, {y2}) overlap"

@@ -26,7 +26,8 @@ from jesc.errors import CourseError
 from jesc.paths import REPO_ROOT, bib_path
 from jesc.static_html import escape_html
 
-__all__ = ["CitationError", "anchor", "authors_years", "bibliography_href", "citation", "href", "label", "labels"]
+__all__ = ["CitationError", "anchor", "authors_years", "bibliography_href", "citation", "cite_html",
+           "cite_text", "href", "keys", "label", "labels"]
 
 #: Where the Bibliography page is, from the root of the book.
 BIBLIOGRAPHY_PAGE = "appendices/bibliography.html"
@@ -65,13 +66,16 @@ def _authors_years(path: str, _mtime: int) -> dict[str, tuple[str, str]]:
         data = parse_file(path, bib_format="bibtex")
     except Exception as e:  # noqa: BLE001 - pybtex raises several kinds; all mean "cannot read"
         raise CitationError(f"{path}: expected a BibTeX file pybtex can read ({e})") from None
-    out = {}
-    for key, entry in data.entries.items():
-        persons = entry.persons.get("author") or entry.persons.get("editor")
-        who = _names(persons) if persons else _text(entry.fields.get("title", key))
-        year = _text(entry.fields.get("year", "n.d."))
-        out[key] = (who, year)
-    return out
+    return {key: entry_authors_year(entry, key) for key, entry in data.entries.items()}
+
+
+def entry_authors_year(entry, key: str = "") -> tuple[str, str]:
+    """(authors, year) of one pybtex entry: what :func:`label` shows, and the label of the entry on
+    the Bibliography page (``_ext/bibliography_style.py``), so that the two always agree."""
+    persons = entry.persons.get("author") or entry.persons.get("editor")
+    who = _names(persons) if persons else _text(entry.fields.get("title", key or entry.key))
+    year = _text(entry.fields.get("year", "n.d."))
+    return who, year
 
 
 def authors_years(path: Path | None = None) -> dict[str, tuple[str, str]]:
@@ -120,3 +124,25 @@ def citation(key: str, page: str | None = None, labels_: dict[str, str] | None =
     shown = label(key, labels_) if text is None else text
     return (f'<a class="jesc-cite" href="{escape_html(href(key, page))}" data-key="{escape_html(key)}">'
             f"{escape_html(shown)}</a>")
+
+
+_KEYS = re.compile(r"[,;\s]+")
+
+
+def keys(value) -> list[str]:
+    """The bibliography keys of a data cell's ``source`` value (one key, or several joined by
+    ``;``, ``,`` or spaces)."""
+    return [k for k in _KEYS.split(str(value or "")) if k]
+
+
+def cite_html(value, page: str | None = None) -> str:
+    """Linked "Author, year" citations of every key of ``value`` (a ``source`` cell), joined by
+    "; ": how every interactive element shows its sources (the quizzes' form)."""
+    page = bibliography_href() if page is None else page
+    return "; ".join(citation(k, page) for k in keys(value))
+
+
+def cite_text(value) -> str:
+    """The same citations as plain text (the print forms): "Tsuruoka, 2010; NATO, 2024"."""
+    known = labels()
+    return "; ".join(label(k, known) for k in keys(value))

@@ -22,8 +22,10 @@ from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
+from jesc.citations import bibliography_href, cite_html, cite_text
 from jesc.errors import CourseError
-from jesc.static_html import dom_id, dual_bundle, escape_html, frame_table, json_for_script, print_form
+from jesc.static_html import (dom_id, dual_bundle, escape_html, frame_table, json_for_script, markdown_table,
+                               print_form)
 
 __all__ = ["DecisionError", "Criterion", "Option", "Exercise", "exercise", "rank", "render_html",
            "sortable", "SortableTable", "MAX_WEIGHT"]
@@ -90,7 +92,16 @@ class Exercise:
         return print_form(self.title, self._plain() + ".",
                           [("Scores of each option (rows) on each criterion (columns)",
                             frame_table(self.scores_table(), index=True)),
-                           ("Ranking with the default weights", frame_table(rank(self, self.default_weights)))])
+                           ("Ranking with the default weights", frame_table(rank(self, self.default_weights))),
+                           ("The reasons for each score and their sources", markdown_table(
+                               ["Option", "Criterion", "Score", "Reason", "Source"],
+                               [(o.name, c.name, o.scores[c.id], *self._reason(o, c))
+                                for o in self.options for c in self.criteria]))])
+
+    @staticmethod
+    def _reason(o: "Option", c: "Criterion") -> tuple[str, str]:
+        reason, key = o.reasons.get(c.id, ("", ""))
+        return reason, cite_text(key) if key else ""
 
     def _plain(self) -> str:
         r = rank(self, self.default_weights)
@@ -214,6 +225,7 @@ def render_html(ex: Exercise, dom_id: str = "jesc-decision") -> str:
     """Self-contained HTML: a labelled slider per criterion, the live ranking, and the scores with reasons."""
     dom = _e(dom_id)
     ranking = rank(ex, ex.default_weights)
+    page = bibliography_href()
     out = [f'<section class="jesc-decision" id="{dom}" aria-labelledby="{dom}-title">',
            f'<h3 class="jesc-dc-title" id="{dom}-title">{_e(ex.title)}</h3>',
            f'<p>Give each criterion a weight from 0 (ignore it) to {MAX_WEIGHT} (decisive). The ranking is the '
@@ -243,7 +255,7 @@ def render_html(ex: Exercise, dom_id: str = "jesc-decision") -> str:
         out.append(f'<h4>{_e(o.name)}</h4><p>{_e(o.description)}</p><ul>')
         for c in ex.criteria:
             reason, key = o.reasons.get(c.id, ("", ""))
-            src = f" (source: <code>{_e(key)}</code>)" if key else ""
+            src = f" ({cite_html(key, page)})" if key else ""
             out.append(f"<li>{_e(c.name)}: <strong>{o.scores[c.id]}</strong> of 5. {_e(reason)}{src}</li>")
         out.append("</ul>")
     out.append("</details>")

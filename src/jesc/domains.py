@@ -26,11 +26,13 @@ from typing import Any, Iterable, Mapping, Sequence
 import pandas as pd
 
 from jesc import checks
+from jesc.citations import bibliography_href, cite_html, cite_text
 from jesc.data import load
 from jesc.decision import Criterion, Exercise, Option
 from jesc.errors import CourseError
-from jesc.static_html import (dom_id, dual_bundle, escape_html, escape_markdown, frame_table, json_for_script,
+from jesc.static_html import (dom_id, dual_bundle, escape_html, escape_markdown, json_for_script,
                                markdown_table, print_form)
+from jesc.tables import show as show_table
 
 __all__ = [
     "DomainsError", "DOMAINS", "PIRACY_REGIONS", "EU_MEMBER_ENTITIES", "EU27_COLUMN", "EU_ORGANISATIONS", "piracy_by_region",
@@ -267,14 +269,18 @@ def _events_of(events: pd.DataFrame, domain: str) -> list[dict[str, str]]:
              "framework": str(r["framework"]), "source": str(r["source"])} for _, r in sub.iterrows()]
 
 
-def _summary_html(df: pd.DataFrame | None, caption: str) -> str:
+def _summary_table(df: pd.DataFrame | None, caption: str | None = None):
+    """The totals of a domain as a reader's table (``jesc.tables.show``), whole numbers."""
     if df is None:
-        return ""
-    head = "".join(f'<th scope="col">{_e(c)}</th>' for c in df.columns)
-    body = "".join(f'<tr><th scope="row">{_e(i)}</th>' + "".join(f"<td>{int(v)}</td>" for v in row) + "</tr>"
-                   for i, row in zip(df.index, df.values))
-    return (f'<table class="jesc-dm-table"><caption>{_e(caption)}</caption><thead><tr><th scope="col">'
-            f'{_e(df.index.name or "")}</th>{head}</tr></thead><tbody>{body}</tbody></table>')
+        return None
+    shown = df.round().astype("int64")
+    shown.index = shown.index.rename((df.index.name or "period").capitalize())
+    return show_table(shown, caption)
+
+
+def _summary_html(df: pd.DataFrame | None, caption: str) -> str:
+    table = _summary_table(df, caption)
+    return "" if table is None else table._repr_html_()
 
 
 def render_html(events: pd.DataFrame, dom: str = "jesc-domains",
@@ -284,6 +290,7 @@ def render_html(events: pd.DataFrame, dom: str = "jesc-domains",
     ``_static/jesc-domains.js`` shows only the chosen one."""
     tables = tables or {}
     d = _e(dom)
+    page = bibliography_href()
     out = [f'<section class="jesc-domains" id="{d}" aria-labelledby="{d}-title">',
            f'<h3 class="jesc-dm-title" id="{d}-title">Domain picker: the four new domains</h3>',
            '<p class="jesc-dm-nojs">All four domains are shown below. With JavaScript on, choose one; in a '
@@ -304,12 +311,12 @@ def render_html(events: pd.DataFrame, dom: str = "jesc-domains",
         out.append(f'<div class="jesc-dm-panel" id="{d}-panel-{dm}" data-domain="{dm}" data-events="{len(evs)}">'
                    f'<h4>{_e(info["title"])}</h4><p class="jesc-dm-sub">What the documents say</p><ul>')
         for text, key in info["points"]:
-            out.append(f"<li>{_e(text)} <span class=\"jesc-dm-src\">(source: <code>{_e(key)}</code>)</span></li>")
+            out.append(f"<li>{_e(text)} <span class=\"jesc-dm-src\">({cite_html(key, page)})</span></li>")
         out.append(f'</ul><p class="jesc-dm-sub">Events in the course timeline ({len(evs)})</p>')
         if evs:
             out.append('<ol class="jesc-dm-events">' + "".join(
                 f'<li data-id="{_e(ev["id"])}"><strong>{_e(ev["date"])}</strong> [{_e(ev["framework"])}] '
-                f'{_e(ev["title"])} <span class="jesc-dm-src">(<code>{_e(ev["source"])}</code>)</span></li>'
+                f'{_e(ev["title"])} <span class="jesc-dm-src">({cite_html(ev["source"], page)})</span></li>'
                 for ev in evs) + "</ol>")
         else:
             out.append("<p>No event of this domain is recorded in the timeline.</p>")
@@ -342,17 +349,17 @@ class DomainPicker:
         tables = []
         for dm in DOMAINS:
             info = PARTNERSHIP[dm]
-            points = "; ".join(f"{text} ({key})" for text, key in info["points"])
+            points = "; ".join(f"{text} ({cite_text(key)})" for text, key in info["points"])
             evs = _events_of(self.events, dm)
-            rows = [(ev["date"], ev["framework"], ev["title"]) for ev in evs]
+            rows = [(ev["date"], ev["framework"], ev["title"], cite_text(ev["source"])) for ev in evs]
             tables.append((f"{info['title']}. What the documents say: {points}. Events in the course "
                            f"timeline ({len(evs)})",
-                           markdown_table(["Date", "Framework", "Event"], rows) if rows
+                           markdown_table(["Date", "Framework", "Event", "Source"], rows) if rows
                            else escape_markdown("No event of this domain is recorded in the timeline.")))
             summary = _domain_summary(dm, self.tables)
             if summary is not None:
                 tables.append((f"{info['title']}: totals per period. {info['data']} "
-                               f"Caveat: {info['caveat']}", frame_table(summary, index=True)))
+                               f"Caveat: {info['caveat']}", _summary_table(summary)._repr_markdown_().strip()))
         return print_form("Domain picker: the four new domains", self._plain() + ".", tables)
 
     def __repr__(self) -> str:
@@ -380,7 +387,8 @@ def make_widget(p: DomainPicker):
 
     def refresh(_change=None):
         start = full.index(f'<div class="jesc-dm-panel" id="jesc-domains-live-panel-{choice.value}"')
-        end = full.index("</div>", start) + len("</div>")
+        end = full.index('<p class="jesc-dm-caveat"', start)
+        end = full.index("</div>", end) + len("</div>")
         out.value = full[start:end]
 
     choice.observe(refresh, names="value")

@@ -30,6 +30,7 @@ from typing import Any
 import pandas as pd
 
 from jesc import checks
+from jesc.citations import bibliography_href, cite_html, cite_text
 from jesc.data import end_status, end_text, known_until
 from jesc.errors import CourseError
 from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script, markdown_table, print_form
@@ -225,6 +226,7 @@ def render_html(missions: pd.DataFrame, deployments: pd.DataFrame, dom_id: str =
         raise MissionsError(f"missions.render_html: year must be an integer from {first} to {last}, got {year!r}")
     kinds = [k for k in KINDS if any(r["kind"] == k for r in recs)]
     regions = sorted({r["region"] for r in recs})
+    page = bibliography_href()
     out = [f'<section class="jesc-missions" id="{dom}" aria-labelledby="{dom}-title">',
            f'<h3 class="jesc-ms-title" id="{dom}-title">{_e(title)}</h3>',
            '<p class="jesc-ms-nojs">All missions and deployments are listed below with their dates. With '
@@ -260,7 +262,7 @@ def render_html(missions: pd.DataFrame, deployments: pd.DataFrame, dom_id: str =
             f'<span class="jesc-ms-badge jesc-ms-{_e(r["kind"])}">{_e(KIND_LABELS[r["kind"]])}</span> '
             f'<b>{_e(r["acronym"])}</b> <span class="jesc-ms-dates">{_e(r["start"])} – {_e(end)}</span>'
             f'</summary><p>{_e(r["name"])}. Region: {_e(r["region"])}. Main task: {_e(r["task"])}. '
-            f'Source: <code>{_e(r["source"])}</code> (see the Bibliography).</p></details></li>')
+            f'Source: {cite_html(r["source"], page)}.</p></details></li>')
     out.append("</ol></div>")
     out.append(f'<div class="jesc-ms-col"><h4 id="{dom}-dtitle">Japan\'s deployments abroad</h4>'
                f'<p class="jesc-ms-dcount" id="{dom}-dcount">'
@@ -273,7 +275,7 @@ def render_html(missions: pd.DataFrame, deployments: pd.DataFrame, dom_id: str =
             f'data-from="{d["from"]}" data-to="{"" if d["to"] is None else d["to"]}">'
             f'<details><summary>{_e(d["name"])} '
             f'<span class="jesc-ms-dates">{_e(d["start"])} – {_e(end)}</span></summary>'
-            f'<p>{_e(d["contribution"])} ({_e(d["framework"])}). Source: <code>{_e(d["source"])}</code>.</p>'
+            f'<p>{_e(d["contribution"])} ({_e(d["framework"])}). Source: {cite_html(d["source"], page)}.</p>'
             f'</details></li>')
     out.append("</ol></div></div>")
     data = {"first": first, "last": last, "year": year, "total": len(recs), "kinds": kinds,
@@ -307,11 +309,12 @@ class Explorer:
     def _printed(self) -> str:
         recs = _mission_records(_check(self.missions))
         deps = _deployment_records(_check(self.deployments, DEPLOYMENT_COLUMNS, "japan_deployments"))
-        missions = markdown_table(["Mission", "Kind", "Region", "From", "To"],
+        missions = markdown_table(["Mission", "Kind", "Region", "From", "To", "Source"],
                                   [(r["acronym"], KIND_LABELS[r["kind"]], r["region"], r["start"],
-                                    r["end"]) for r in recs])
-        japan = markdown_table(["Japan's deployment", "Framework", "From", "To"],
-                               [(d["name"], d["framework"], d["start"], d["end"]) for d in deps])
+                                    r["end"], cite_text(r["source"])) for r in recs])
+        japan = markdown_table(["Japan's deployment", "Framework", "From", "To", "Source"],
+                               [(d["name"], d["framework"], d["start"], d["end"],
+                                 cite_text(d["source"])) for d in deps])
         return print_form(self.title, self._plain() + ".",
                           [("Every CSDP mission of the explorer", missions),
                            ("Japan's deployments of the explorer", japan)])
@@ -344,6 +347,7 @@ def make_widget(missions: pd.DataFrame, deployments: pd.DataFrame, year: int | N
     region = w.Dropdown(options=[("All regions", "")] + [(g, g) for g in sorted({r["region"] for r in recs})],
                         description="Region")
     out = w.HTML()
+    page = bibliography_href()
 
     def refresh(_change=None):
         y = slider.value
@@ -351,10 +355,12 @@ def make_widget(missions: pd.DataFrame, deployments: pd.DataFrame, year: int | N
         shown = [r for r in recs if _active(r, y) and r["kind"] in kinds
                  and (not region.value or r["region"] == region.value)]
         items = "".join(f"<li><b>{_e(r['acronym'])}</b> [{_e(KIND_LABELS[r['kind']])}, {_e(r['region'])}] "
-                        f"{_e(r['start'])} – {_e(r['end'])}</li>"
+                        f"{_e(r['start'])} – {_e(r['end'])}"
+                        f" <small>({cite_html(r['source'], page)})</small></li>"
                         for r in shown)
         jd = [d for d in deps if _active(d, y)]
-        ditems = "".join(f"<li>{_e(d['name'])}: {_e(d['start'])} – {_e(d['end'])}</li>"
+        ditems = "".join(f"<li>{_e(d['name'])}: {_e(d['start'])} – {_e(d['end'])}"
+                         f" <small>({cite_html(d['source'], page)})</small></li>"
                          for d in jd)
         out.value = (f"<p>{_e(_summary(recs, y))}; showing {len(shown)} of {len(recs)} missions.</p>"
                      f"<ol>{items}</ol><p><b>Japan's deployments active in {y}: {len(jd)}</b></p>"

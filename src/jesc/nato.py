@@ -25,7 +25,8 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 
 from jesc import checks
-from jesc.data import active_in, end_status, known_until
+from jesc.citations import cite_html, cite_text
+from jesc.data import active_in, end_status, known_until, resource
 from jesc.errors import CourseError
 from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script, markdown_table, print_form
 
@@ -256,11 +257,17 @@ def render_troops_html(troops: pd.DataFrame, dom: str = "jesc-troops",
                    f'jesc-tr-{_e(h["region"])}" style="width:{v / top * 100:.1f}%"></span></td>'
                    '</tr>')
     out.append("</tbody></table>")
+    out.append(f'<p class="jesc-tr-source">Source: {cite_html(_troops_sources())}.</p>')
     data = {"years": years, "hosts": hosts, "top": top}
     out.append(f'<script type="application/json" class="jesc-troops-data">'
                f'{json_for_script(data)}</script>')
     out.append("</section>")
     return "\n".join(out)
+
+
+def _troops_sources() -> str:
+    """The bibliography keys of ``us_troops_abroad`` (its ``jesc:citation`` in datapackage.json)."""
+    return "; ".join(resource("us_troops_abroad").get("jesc:citation", []))
 
 
 def _status(hosts: list[dict[str, Any]], year: int, i: int) -> str:
@@ -287,7 +294,8 @@ class TroopsExplorer:
         table = markdown_table(["Host country", f"Troops {years[j]}", f"Troops {year}"],
                                [(h["name"], f"{h['troops'][j]:,}", f"{h['troops'][i]:,}") for h in hosts])
         printed = print_form("US troops by host country and year", plain + ".",
-                             [(f"US active-duty troops by host country, {years[j]} and {year}", table)])
+                             [(f"US active-duty troops by host country, {years[j]} and {year}. "
+                               f"Source: {cite_text(_troops_sources())}", table)])
         return dual_bundle(plain, html, lambda: make_widget(self.troops, self.year), printed)
 
     def __repr__(self) -> str:
@@ -312,6 +320,7 @@ def make_widget(troops: pd.DataFrame, year: int | None = None):
                          description="Year", continuous_update=False)
     out = w.HTML()
     top = max(max(h["troops"]) for h in hosts) or 1
+    source = cite_html(_troops_sources())
 
     def refresh(_change=None):
         i = years.index(slider.value)
@@ -321,7 +330,7 @@ def make_widget(troops: pd.DataFrame, year: int | None = None):
             f"#0072B2;height:0.8em;width:{h['troops'][i] / top * 300:.0f}px'></div></td></tr>"
             for h in hosts)
         out.value = (f"<p>{_e(_status(hosts, slider.value, i))}</p>"
-                     f"<table>{rows}</table>")
+                     f"<table>{rows}</table><p>Source: {source}.</p>")
 
     slider.observe(refresh, names="value")
     refresh()

@@ -27,6 +27,7 @@ from typing import Any
 import pandas as pd
 
 from jesc import checks
+from jesc.citations import bibliography_href, cite_html, cite_text
 from jesc.data import end_status, end_text, known_until, period_end, running_on
 from jesc.errors import CourseError
 from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script, markdown_table, print_form
@@ -266,6 +267,7 @@ def render_html(both: pd.DataFrame, dom_id: str = "jesc-pk-explorer", title: str
     regions = sorted({r["region"] for r in recs})
     kinds = [k for k in KINDS if any(r["kind"] == k for r in recs)]
     n = len(recs)
+    page = bibliography_href()
     out = [f'<section class="jesc-pk-explorer" id="{dom}" aria-labelledby="{dom}-title">',
            f'<h3 class="jesc-pk-title" id="{dom}-title">{_e(title)}</h3>',
            '<p class="jesc-pk-nojs">All missions and deployments are listed below. With JavaScript on, the '
@@ -309,7 +311,7 @@ def render_html(both: pd.DataFrame, dom_id: str = "jesc-pk-explorer", title: str
                 f'<span class="jesc-pk-label">{_e(r["label"])}</span> '
                 f'<span class="jesc-pk-badge jesc-pk-{_e(r["kind"])}">{_e(r["kind"])}</span> '
                 f'{_e(r["dates"])}</summary><p>{_e(r["name"])}. Region: {_e(r["region"])}. Source: '
-                f'<code>{_e(r["source"])}</code> (see the Bibliography).</p></details></li>')
+                f'{cite_html(r["source"], page)}.</p></details></li>')
         out.append("</ol>")
     data = {"total": n, "first": first, "last": last - 1,
             "items": [{k: r[k] for k in ("id", "lane", "kind", "region", "from", "to")} for r in recs]}
@@ -348,8 +350,9 @@ class Explorer:
 
     def _printed(self) -> str:
         recs = _records(self.both, AS_OF)
-        table = markdown_table(["Lane", "Mission or deployment", "Kind", "Region", "Dates"],
-                               [(r["lane"], r["label"], r["kind"], r["region"], r["dates"]) for r in recs])
+        table = markdown_table(["Lane", "Mission or deployment", "Kind", "Region", "Dates", "Source"],
+                               [(r["lane"], r["label"], r["kind"], r["region"], r["dates"],
+                                 cite_text(r["source"])) for r in recs])
         return print_form(self.title, self._plain() + ".", [("Every row of the explorer", table)])
 
     def __repr__(self) -> str:
@@ -375,6 +378,7 @@ def make_widget(both: pd.DataFrame):
                else both["last"].dt.year.max())
     years = w.IntRangeSlider(value=(first, last), min=first, max=last, description="Years")
     out = w.HTML()
+    page = bibliography_href()
 
     def refresh(_change=None):
         chosen = [k for k, b in boxes.items() if b.value]
@@ -384,7 +388,8 @@ def make_widget(both: pd.DataFrame):
             rows = sub[sub["lane"] == lane]
             items = "".join(f"<li><b>{_e(r['label'])}</b> [{_e(r['kind'])}, {_e(r['region'])}] "
                             f"{_e(r['start_label'])} to "
-                            f"{_e(r['dates_end'])}</li>"
+                            f"{_e(r['dates_end'])}"
+                            f" <small>({cite_html(r['source'], page)})</small></li>"
                             for _, r in rows.iterrows())
             parts.append(f"<h4>{lane}: {len(rows)}</h4><ol>{items}</ol>")
         out.value = f"<p>Showing {len(sub)} of {len(both)} missions and deployments.</p>" + "".join(parts)

@@ -23,6 +23,7 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
+from jesc.citations import bibliography_href, cite_html, cite_text
 from jesc.errors import CourseError
 from jesc.static_html import (dom_id, dual_bundle, escape_html, frame_table, json_for_script, markdown_table,
                                print_form)
@@ -190,34 +191,62 @@ _SHAPES = {  # same shapes as jesc.style.FRAMEWORK_MARKERS, drawn as SVG
 }
 
 
+#: Each mark's target: a square of this many CSS px (WCAG 2.2, 2.5.8), one year wide; the events of
+#: one framework in one year stack in their row, one target each, so no target overlaps another.
+_CELL = 24
+
+
 def _chart(dom: str, recs: list[dict[str, Any]], frameworks: list[str], first: int, last: int) -> str:
     """An SVG strip chart: one row per framework that has events (the same frameworks as the filter
     checkboxes), one mark per event; it repeats the list below for sighted mouse users (hidden from
-    screen readers, marks not in the tab order)."""
-    height = _TOP + _ROW * len(frameworks) + 30
+    screen readers, marks not in the tab order). A year is :data:`_CELL` px wide and the events of a
+    framework in one year stack in its row, so every mark has a target of 24 x 24 px of its own; the
+    chart keeps that size (``min-width``) and scrolls sideways in its own box where the page is
+    narrower (``_static/jesc-table.js``)."""
     span = max(last - first, 1)
+    stack: dict[tuple[str, int], int] = {}
+    place: list[int] = []
+    for r in recs:
+        key = (r["framework"], r["year"])
+        place.append(stack.get(key, 0))
+        stack[key] = place[-1] + 1
+    depth = {fw: max([n for (f, _), n in stack.items() if f == fw] or [1]) for fw in frameworks}
+    tops, y0 = {}, _TOP
+    for fw in frameworks:
+        tops[fw] = y0
+        y0 += max(_ROW, depth[fw] * _CELL + 2)
+    width = _LEFT + span * _CELL + _RIGHT
+    height = y0 + 30
 
     def x(year_frac: float) -> float:
-        return _LEFT + (year_frac - first) / span * (_W - _LEFT - _RIGHT)
+        return _LEFT + (year_frac - first) * _CELL
 
-    out = [f'<svg class="jesc-tl-chart" viewBox="0 0 {_W} {height}" aria-hidden="true" focusable="false">']
-    for i, fw in enumerate(frameworks):
-        y = _TOP + _ROW * i + _ROW // 2
+    def middle(fw: str) -> int:
+        return tops[fw] + max(_ROW, depth[fw] * _CELL + 2) // 2
+
+    out = [f'<svg class="jesc-tl-chart" viewBox="0 0 {width} {height}" style="min-width: {width}px" '
+           'aria-hidden="true" focusable="false">']
+    for fw in frameworks:
+        y = middle(fw)
         out.append(f'<g class="jesc-tl-row" data-fw="{_e(fw)}">'
                    f'<text class="jesc-tl-axis" x="{_LEFT - 10}" y="{y + 4}" text-anchor="end">{_e(fw)}</text>'
-                   f'<line class="jesc-tl-grid" x1="{_LEFT}" x2="{_W - _RIGHT}" y1="{y}" y2="{y}"/></g>')
-    base = _TOP + _ROW * len(frameworks) + 4
+                   f'<line class="jesc-tl-grid" x1="{_LEFT}" x2="{width - _RIGHT}" y1="{y}" y2="{y}"/></g>')
+    base = y0 + 4
     for year in range((first // 5) * 5, last + 1, 5):
         if year < first:
             continue
         out.append(f'<line class="jesc-tl-tick" x1="{x(year):.1f}" x2="{x(year):.1f}" y1="{_TOP}" y2="{base}"/>'
                    f'<text class="jesc-tl-axis" x="{x(year):.1f}" y="{base + 16}" text-anchor="middle">{year}</text>')
-    for r in recs:
-        i = frameworks.index(r["framework"])
-        y = _TOP + _ROW * i + _ROW // 2
-        shape = _SHAPES[r["framework"]](x(r["year"] + 0.5), y)
+    for r, k in zip(recs, place):
+        fw = r["framework"]
+        n = stack[(fw, r["year"])]
+        y = round(middle(fw) + (k - (n - 1) / 2) * _CELL)
+        cx = x(r["year"] + 0.5)
+        shape = _SHAPES[fw](cx, y)
+        hit = (f'<rect class="jesc-tl-hit" x="{cx - _CELL / 2:.1f}" y="{y - _CELL / 2:.1f}" '
+               f'width="{_CELL}" height="{_CELL}"/>')
         out.append(f'<a href="#{dom}-ev-{_e(r["id"])}" tabindex="-1" class="jesc-tl-mark" data-id="{_e(r["id"])}" '
-                   f'data-fw="{_e(r["framework"])}"><title>{_e(r["date"])}: {_e(r["title"])}</title>{shape}</a>')
+                   f'data-fw="{_e(fw)}"><title>{_e(r["date"])}: {_e(r["title"])}</title>{shape}{hit}</a>')
     out.append("</svg>")
     return "".join(out)
 
@@ -234,6 +263,7 @@ def render_html(events: pd.DataFrame, dom_id: str = "jesc-timeline", title: str 
     present_fw = [f for f in FRAMEWORKS if any(r["framework"] == f for r in recs)]
     present_dom = [d for d in DOMAINS if any(r["domain"] == d for r in recs)]
     n = len(recs)
+    page = bibliography_href()
     out = [f'<section class="jesc-timeline" id="{dom}" aria-labelledby="{dom}-title">',
            f'<h3 class="jesc-tl-title" id="{dom}-title">{_e(title)}</h3>',
            '<p class="jesc-tl-nojs">All events are listed below. With JavaScript on, the filters narrow the '
@@ -266,8 +296,8 @@ def render_html(events: pd.DataFrame, dom_id: str = "jesc-timeline", title: str 
             f'<span class="jesc-tl-badge jesc-fw-{_e(r["framework"])}">{_e(r["framework"])}</span> '
             f'{_e(r["title"])}</summary>'
             f'<p>{_e(r["description"])}</p><p class="jesc-tl-meta">Domain: {_e(r["domain"])}. '
-            f'Actors: {_e(r["actors"].replace(";", ", "))}. Source: <code>{_e(r["source"])}</code> '
-            f'(see the Bibliography).</p></details></li>')
+            f'Actors: {_e(r["actors"].replace(";", ", "))}. '
+            f'Source: {cite_html(r["source"], page)}.</p></details></li>')
     out.append("</ol>")
     data = {"frameworks": present_fw, "domains": present_dom, "decades": decades, "total": n,
             "events": [{k: r[k] for k in ("id", "framework", "domain", "decade")} for r in recs]}
@@ -294,8 +324,9 @@ class Explorer:
 
     def _printed(self) -> str:
         recs = _records(_check_table(self.events))
-        events = markdown_table(["Date", "Framework", "Domain", "Event"],
-                                [(r["date"], r["framework"], r["domain"], r["title"]) for r in recs])
+        events = markdown_table(["Date", "Framework", "Domain", "Event", "Source"],
+                                [(r["date"], r["framework"], r["domain"], r["title"],
+                                  cite_text(r["source"])) for r in recs])
         return print_form(self.title, self._plain() + ".",
                           [("Events per decade and framework", frame_table(per_decade(self.events), index=True)),
                            ("Every event, in date order", events)])
@@ -322,13 +353,15 @@ def make_widget(events: pd.DataFrame):
     decs = sorted({r["decade"] for r in recs})
     dec = w.Dropdown(options=[("All decades", 0)] + [(f"{d}s", d) for d in decs], description="Decade")
     out = w.HTML()
+    page = bibliography_href()
 
     def refresh(_change=None):
         chosen = [f for f, b in boxes.items() if b.value]
         sub = filter_events(ev, frameworks=chosen, domains=dom.value or None,
                             decades=dec.value or None)
         items = "".join(f"<li><b>{_e(r['date_label'])}</b> [{_e(r['framework'])}, {_e(r['domain'])}] "
-                        f"{_e(r['title'])}<br><small>{_e(r['description'])} Source: {_e(r['source'])}</small></li>"
+                        f"{_e(r['title'])}<br><small>{_e(r['description'])} "
+                        f"Source: {cite_html(r['source'], page)}.</small></li>"
                         for _, r in sub.iterrows())
         out.value = f"<p>Showing {len(sub)} of {len(ev)} events.</p><ol>{items}</ol>"
 

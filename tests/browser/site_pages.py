@@ -214,8 +214,10 @@ def _is_load(ref: Ref) -> bool:
     return ref.tag not in ("form",)
 
 
-def crawl(html_root: Path) -> Crawl:
-    """Check every ``href`` and ``src`` of every built page (see the module docstring)."""
+def crawl(html_root: Path, other_edition: Path | None = None) -> Crawl:
+    """Check every ``href`` and ``src`` of every built page (see the module docstring). A language
+    switch (``rel="alternate"``) with an address must name the same page in ``other_edition`` (the
+    other language's HTML folder, as ``_ext/languages.py`` finds it beside this one)."""
     html_root = Path(html_root)
     pages = built_pages(html_root)
     result = Crawl(pages)
@@ -242,8 +244,12 @@ def crawl(html_root: Path) -> Crawl:
                 if _is_load(ref):
                     result.external_loads.append(f"{page}: <{ref.tag} {ref.attr}={url!r}>")
                 continue
-            if ref.rel == "alternate":
-                continue  # the language switch: the other edition's page (tests/browser/test_japanese.py)
+            if ref.rel == "alternate":  # the language switch: the same page of the other edition
+                result.checked += 1
+                if other_edition is None or not (Path(other_edition) / page).is_file():
+                    result.broken.append(f"{page}: language switch <{ref.tag} {ref.attr}={url!r}>: no such "
+                                         f"page in the other edition ({other_edition or 'not built'})")
+                continue
             target, fragment = resolve(page, url)
             result.checked += 1
             where = f"{page}: <{ref.tag} {ref.attr}={url!r}>"

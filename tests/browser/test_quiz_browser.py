@@ -213,6 +213,14 @@ questions:
     answer: 3.5
     tolerance: 0.05
     feedback: {correct: "yes", low: "too low", high: "too high"}
+  - id: thousand
+    type: numeric
+    prompt: "Type one thousand"
+    source: tsuruoka2010
+    explanation: "The answer is {answer}."
+    answer: 1000
+    tolerance: 0
+    feedback: {correct: "yes", low: "too low", high: "too high"}
 """
 
 
@@ -272,11 +280,38 @@ def test_hostile_text_is_shown_not_run_and_immediate_feedback(local_page):
     assert page.evaluate("window.__pwned === undefined")
     assert page.locator("img, svg, b, i").count() == 0
     # the second display of the same quiz is independent
-    expect_text(page.locator("#jesc-quiz-hostile .jesc-score"), "Score: 1 of 2 correct (1 checked)")
-    expect_text(page.locator("#jesc-quiz-hostile-2 .jesc-score"), "Score: 0 of 2 correct")
+    expect_text(page.locator("#jesc-quiz-hostile .jesc-score"), "Score: 1 of 3 correct (1 checked)")
+    expect_text(page.locator("#jesc-quiz-hostile-2 .jesc-score"), "Score: 0 of 3 correct")
     num = page.locator('#jesc-quiz-hostile-2 li[data-qid="num"]')
-    num.locator("input").fill("3,52")  # decimal comma, within tolerance
+    num.locator("input").fill("3,52")  # a decimal comma? or 352? asks for a plain number
+    num.locator("input").press("Enter")
+    expect_text(num.locator(".jesc-feedback"), "write the number plainly")
+    num.locator("input").fill("3.52")  # within tolerance
     num.locator("input").press("Enter")
     expect_text(num.locator(".jesc-feedback"), RIGHT)
     expect_text(num.locator(".jesc-feedback"), "The answer is 3.5.")
     assert page.dialogs == [] and page.console_errors == [] and page.external_requests == []
+
+
+def test_numbers_with_separators_are_read_and_ambiguous_ones_asked(local_page):
+    """On the page: "1,000", "1 000" and "1000" are one thousand (right); "1.000" and "1,5" ask for
+    a plain number and are neither graded nor counted (as the live widget does, tests/test_quiz_model.py)."""
+    page = local_page
+    page.wait_for_selector("#jesc-quiz-hostile[data-jesc-ready]")
+    li = page.locator('#jesc-quiz-hostile li[data-qid="thousand"]')
+    box, fb = li.locator("input"), li.locator(".jesc-feedback")
+    score = page.locator("#jesc-quiz-hostile .jesc-score")
+    for typed in ("1.000", "1,5"):
+        box.fill(typed)
+        box.press("Enter")
+        expect_text(fb, "write the number plainly")
+        expect_text(fb, typed)
+        assert WRONG not in fb.text_content()
+        expect_text(score, "Score: 0 of 3 correct")
+    for typed in ("1,000", "1 000", "1000"):
+        box.fill("")
+        box.press("Enter")
+        box.fill(typed)
+        box.press("Enter")
+        expect_text(fb, RIGHT)
+    assert page.console_errors == [] and page.external_requests == []

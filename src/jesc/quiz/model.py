@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 import numbers
 import random
+import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
@@ -174,6 +175,37 @@ class MultipleSelect(Question):
     display_order = SingleChoice.display_order
 
 
+class AmbiguousNumber(QuizError):
+    """A typed number that can be read two ways ("1.000": one, or one thousand? "1,5": one and a
+    half, or fifteen?): the reader is asked for a plain number, never marked wrong."""
+
+
+# A plain number: 1000, -3.5, .5, 1e3.
+_PLAIN = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
+# Groups of three digits after a comma or a space (1,000; 1 000; 12,345.5): thousands.
+_GROUPED = re.compile(r"[-+]?\d{1,3}(?P<sep>[, \u00a0\u202f\u2009])\d{3}(?:(?P=sep)\d{3})*(\.\d+)?")
+# Groups of three digits after a point (1.000, 12.500.000): thousands in German, a decimal in English.
+_DOT_GROUPED = re.compile(r"[-+]?[1-9]\d{0,2}(\.\d{3})+")
+
+
+def read_number(text: str) -> float:
+    """The number a student typed: ``1000``, ``1,000`` and ``1 000`` are one thousand; ``1.000``
+    and ``1,5`` (which a reader of another convention writes for another number) raise
+    :class:`AmbiguousNumber`; text that is no number raises :class:`QuizError`. The page script
+    (``_static/jesc-quiz.js``, ``readNumber``) reads the same way."""
+    s = str(text).strip().replace("\u2212", "-")
+    if _DOT_GROUPED.fullmatch(s):
+        raise AmbiguousNumber(f"{text!r} can be read as two different numbers")
+    if _PLAIN.fullmatch(s):
+        return float(s)
+    m = _GROUPED.fullmatch(s)
+    if m:
+        return float(s.replace(m.group("sep"), ""))
+    if re.search(r"\d[.,]\d", s):
+        raise AmbiguousNumber(f"{text!r} can be read as two different numbers")
+    raise QuizError(f"{text!r} is not a number")
+
+
 @dataclass(frozen=True)
 class Numeric(Question):
     answer: float = 0.0
@@ -193,12 +225,12 @@ class Numeric(Question):
 
     def parse(self, answer: Any) -> float:
         if isinstance(answer, str):
-            s = answer.strip().replace("\u2212", "-")
-            if "," in s and "." not in s:
-                s = s.replace(",", ".")
             try:
-                value = float(s)
-            except ValueError:
+                value = read_number(answer)
+            except AmbiguousNumber:
+                raise AmbiguousNumber(f"{self._where()}: expected a plain number such as 1000 or 3.5, "
+                                      f"got {answer!r} (it can be read as two different numbers)") from None
+            except QuizError:
                 raise self._bad("a number", answer) from None
         elif isinstance(answer, bool) or not isinstance(answer, numbers.Real):
             raise self._bad("a number", answer)

@@ -63,6 +63,8 @@ UI: dict[str, dict[str, str]] = {
         "need_option": "Choose an option.",
         "need_tick": "Tick at least one option.",
         "need_number": "Enter a number, e.g. 12 or 3.5.",
+        "plain_number": "Please write the number plainly, e.g. 1000 or 3.5: \u201c{answer}\u201d can be read "
+                        "as two different numbers.",
         "need_every_list": "Make a choice in every list.",
         "need_every_part": "Make a choice for every part of the question first.",
         "need_positions": "Give each item a different position.",
@@ -93,6 +95,7 @@ UI: dict[str, dict[str, str]] = {
         "need_option": "選択肢を一つ選んでください。",
         "need_tick": "当てはまるものを一つ以上選んでください。",
         "need_number": "数値を入力してください（例：12、3.5）。",
+        "plain_number": "区切りのない数値で入力してください（例：1000、3.5）。「{answer}」は二通りの数に読めます。",
         "need_every_list": "すべてのリストで選択してください。",
         "need_every_part": "先に、問いのすべての部分で選択してください。",
         "need_positions": "各項目に異なる順番を付けてください。",

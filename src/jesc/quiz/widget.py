@@ -15,7 +15,7 @@ from jesc.errors import QuizError
 from jesc.paths import REPO_ROOT
 from jesc.quiz.html import missing, result_html
 from jesc.quiz.translate import ui
-from jesc.quiz.model import Matching, MultipleSelect, Numeric, Ordering, Question, Quiz, SingleChoice
+from jesc.quiz.model import AmbiguousNumber, Matching, MultipleSelect, Numeric, Ordering, Question, Quiz, SingleChoice
 
 _WIDE = w.Layout(width="auto")
 _STYLE = {"description_width": "initial"}
@@ -105,6 +105,11 @@ class QuestionView:
             return
         try:
             result = self.q.check(answer)
+        except AmbiguousNumber:
+            if not quiet:
+                self.feedback.value = (f'<p class="jesc-missing">'
+                                       f'{escape(ui("plain_number", answer=answer.strip()))}</p>')
+            return
         except QuizError:
             if not quiet:
                 self.feedback.value = f'<p class="jesc-missing">{escape(missing("numeric"))}</p>'
