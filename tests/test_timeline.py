@@ -142,9 +142,10 @@ def chart_rows(html: str) -> list[str]:
 
 @pytest.mark.parametrize("table", ["course", "tiny"])
 def test_chart_rows_are_the_frameworks_with_events_and_checkboxes(table, events):
-    """No row for a framework without events (the course data have no UN event): rows drawn ==
-    frameworks with events == filter checkboxes, in the data package's order."""
-    ev = events if table == "course" else tiny()
+    """No row for a framework without events: rows drawn == frameworks with events == filter
+    checkboxes, in the data package's order. The course table is used without its G7 events, so
+    that one framework has none."""
+    ev = events[events["framework"].astype(str) != "G7"] if table == "course" else tiny()
     html = tl.render_html(ev, "jesc-timeline")
     with_events = [f for f in tl.FRAMEWORKS if (ev["framework"].astype(str) == f).any()]
     boxes = re.findall(r'<input type="checkbox" id="[^"]+" name="framework" value="([^"]+)"', html)
