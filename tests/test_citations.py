@@ -27,7 +27,8 @@ KINDS = {"government", "government agency", "international organisation", "parli
          "data publisher", "software project", "course"}
 # Kinds whose documents are records of an issuer: without a URL on its own domain, the note says why.
 OFFICIAL = {"government", "government agency", "international organisation", "parliament", "court"}
-NO_URL_REASON = re.compile(r"cited in |checked against a copy at|no url|not (?:found|published|online)", re.I)
+NO_URL_REASON = re.compile(r"cited in |checked against (?:a )?cop(?:y|ies) at|no (?:issuer )?url|"
+                           r"not (?:found|published|online|among)", re.I)
 # Hosts that are never an issuer: encyclopedias and document-sharing sites.
 NEVER = ("wikipedia.org", "kiwix", "worldlibrary", "docslib.org", "paperzz.com", "doczz.", "scribd.com")
 
