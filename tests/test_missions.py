@@ -25,7 +25,7 @@ def deployments():
     return jesc.load("japan_deployments")
 
 
-def _row(i, kind, start, end, region="Africa", acronym=None):
+def _row(i, kind, start, end, region="Africa", acronym=None, status=None, as_of=None):
     ts, prec = jesc.data.parse_partial_date(start)
     if end:
         te, eprec = jesc.data.parse_partial_date(end)
@@ -35,14 +35,18 @@ def _row(i, kind, start, end, region="Africa", acronym=None):
     return {"id": i, "acronym": acronym or i.upper(), "name": f"Mission {i}", "kind": kind,
             "start": ts, "start_precision": prec, "start_label": jesc.data.date_label(ts, prec),
             "end": te, "end_precision": eprec, "end_label": elabel, "region": region,
-            "main_task": "police", "source": "tsuruoka2010"}
+            "main_task": "police", "source": "tsuruoka2010",
+            "end_status": status or ("ended" if end else "unknown"),
+            "end_as_of": jesc.data.parse_partial_date(as_of)[0] if as_of else pd.NaT,
+            "end_as_of_label": jesc.data.date_label(*jesc.data.parse_partial_date(as_of)) if as_of else None}
 
 
 def tiny() -> pd.DataFrame:
     return pd.DataFrame([
         _row("a", "civilian", "2003-01", "2005"),            # ends some time in 2005: runs to 31 Dec 2005
         _row("b", "military", "2003-03-31", "2003-12-15"),
-        _row("c", "civilian", "2005-07-01", "", region="Asia"),  # running
+        _row("c", "civilian", "2005-07-01", "", region="Asia", status="ongoing",
+             as_of="2006-05"),                                # ongoing as of a record of May 2006
         _row("d", "civilian-military", "2005-07-18", "2007-12"),
         _row("e", "military", "2010", "2010-06-30", acronym="<E & F>"),
     ])

@@ -35,14 +35,16 @@ def frame(rows, cols):
 
 def test_running_per_year_counts_each_year_of_an_operation():
     t = pd.Timestamp
-    ops = frame([("a", "A", t("2001-03-01"), t("2003-01-01"), "X", "k"),
-                 ("b", "B", t("2002-01-01"), pd.NaT, "Y", "k")],
-                ["id", "acronym", "start", "end", "region", "kind"])
+    ops = frame([("a", "A", t("2001-03-01"), t("2003-01-01"), "X", "k", "ended"),
+                 ("b", "B", t("2002-01-01"), pd.NaT, "Y", "k", "ongoing"),
+                 ("c", "C", t("2001-06-01"), pd.NaT, "Z", "k", "unknown")],
+                ["id", "acronym", "start", "end", "region", "kind", "end_status"])
     r = nato.running_per_year(ops, first=2000, last=2004)
     assert list(r["X"]) == [0, 1, 1, 1, 0]
-    assert list(r["Y"]) == [0, 0, 1, 1, 1]  # empty end runs to `last`
-    assert list(r["total"]) == [0, 1, 2, 2, 1]
-    assert list(nato.running_per_year(ops, by="kind", first=2000, last=2004)["k"]) == [0, 1, 2, 2, 1]
+    assert list(r["Y"]) == [0, 0, 1, 1, 1]  # ongoing (a dated record): runs to `last`
+    assert list(r["Z"]) == [0, 1, 0, 0, 0]  # end unknown: only the year of its start
+    assert list(r["total"]) == [0, 2, 2, 2, 1]
+    assert list(nato.running_per_year(ops, by="kind", first=2000, last=2004)["k"]) == [0, 2, 2, 2, 1]
 
 
 def test_running_per_year_on_the_course_data(ops):
@@ -56,8 +58,8 @@ def test_side_by_side_pairs_by_theatre_and_time(ops, deployments):
     got = set(zip(pairs["operation"], pairs["deployment"]))
     assert ("isaf-nato-command", "chaghcharan-prt") in got
     assert ("ntm-i", "iraq-reconstruction") in got
-    # Conservative rule: escorts from March 2009 (end unknown) are not paired with Ocean Shield (August 2009)
-    assert ("ocean-shield", "counter-piracy-somalia") not in got
+    # The escorts are ongoing (a dated record), so they run on beside Ocean Shield (August 2009)
+    assert ("ocean-shield", "counter-piracy-somalia") in got
     assert ("allied-protector", "counter-piracy-somalia") in got
     # Resolute Support began in 2015; the Chaghcharan team's end is unknown, so no pair
     assert ("resolute-support", "chaghcharan-prt") not in got

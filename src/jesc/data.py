@@ -15,13 +15,21 @@ Course-specific field properties in ``datapackage.json`` (the Frictionless spec 
 ``"jesc:kind": "partial-date"``
     a string ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` carrying the precision the source gives. In the DataFrame the
     column becomes a datetime (first day of the period), plus ``<name>_precision`` (year/month/day) and
-    ``<name>_label`` (e.g. "May 1983"). An empty ``end`` means the mission or operation is still running.
+    ``<name>_label`` (e.g. "May 1983"). An empty ``end`` is never read as "still running": see ``jesc:end``.
 ``"jesc:kind": "countries"``
     one or more ISO 3166-1 alpha-3 codes separated by ``;`` (``XKX`` is accepted for Kosovo, as the EU uses it).
 ``"jesc:kind": "bibkey"``
     a key that must exist in ``references.bib``.
 
 Resource property ``"jesc:order": [["start", "end"]]`` requires the first field not to be later than the second.
+
+Resource property ``"jesc:end": {"start": ..., "end": ..., "status": ..., "as_of": ..., "source": ...}`` names the
+columns of a table of periods. ``status`` is ``ended`` (the end column gives the end), ``ongoing`` (a record dated
+``as_of``, cited as ``source``, says the row was still running then) or ``unknown`` (no record gives the end):
+an empty end must be ongoing or unknown, and only ongoing rows carry an as-of date and its source.
+:func:`running_on` and :func:`active_in` are the one answer to "running on day D" / "active in year Y"
+for every such table: an ongoing row counts from its start on, an unknown end only in the period of its
+start (the record of its start shows it began then; nothing shows that it went on).
 """
 
 from __future__ import annotations
@@ -40,7 +48,8 @@ import pandas as pd
 from jesc.errors import DataError
 from jesc.paths import bib_path, data_dir
 
-__all__ = ["load", "tables", "resource", "package", "bib_keys", "parse_partial_date", "date_label", "period_end", "DataError"]
+__all__ = ["load", "tables", "resource", "package", "bib_keys", "parse_partial_date", "date_label", "period_end",
+           "END_STATUSES", "end_status", "known_until", "running_on", "active_in", "end_text", "DataError"]
 
 DATE_EXPECTED = "expected YYYY, YYYY-MM or YYYY-MM-DD"
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -160,6 +169,60 @@ def period_end(ts: pd.Series, precision: pd.Series) -> pd.Series:
     out[month] = ts[month] + pd.offsets.MonthEnd(0)
     out[year] = ts[year] + pd.offsets.YearEnd(0)
     return out
+
+
+#: Values of an ``end_status`` column (see the module's docstring, ``jesc:end``).
+END_STATUSES = ("ended", "ongoing", "unknown")
+
+
+def end_status(table: pd.DataFrame) -> pd.Series:
+    """Each row's end status: the table's ``end_status`` column, or, for a frame without one (a table
+    built by hand), ``ended`` where the end is given and ``unknown`` where it is empty -- never
+    ``ongoing``, which needs a dated record."""
+    if "end_status" in table.columns:
+        return table["end_status"].astype("string")
+    return pd.Series(["ended" if pd.notna(e) else "unknown" for e in table["end"]],
+                     index=table.index, dtype="string")
+
+
+def known_until(table: pd.DataFrame) -> pd.Series:
+    """The last day each row of a table of periods counts as running: the last day of its end's period
+    (ended), ``Timestamp.max`` (ongoing: a dated record says it was still running) or the last day of its
+    start's period (unknown end: nothing shows that it went on). ``NaT`` where the start is empty too."""
+    status = end_status(table)
+
+    def last(col: str) -> pd.Series:  # a frame without <col>_precision (built by hand): days
+        prec = table.get(col + "_precision", pd.Series("day", index=table.index))
+        return period_end(table[col], prec).astype("datetime64[ns]")
+
+    ended, begun = last("end"), last("start")
+    out = begun.where(status == "unknown", ended)
+    out = out.mask((status == "ongoing").fillna(False), pd.Timestamp.max)
+    return out
+
+
+def running_on(table: pd.DataFrame, day: Any) -> pd.Series:
+    """Boolean mask: the rows running on ``day`` (started on or before it and known to run on it, see
+    :func:`known_until`). An unknown end is left out of every day after its start's period."""
+    d = pd.Timestamp(day)
+    return ((table["start"] <= d) & (known_until(table) >= d)).fillna(False).astype(bool)
+
+
+def active_in(table: pd.DataFrame, year: int) -> pd.Series:
+    """Boolean mask: the rows running on at least one day of ``year`` (same rule as :func:`running_on`)."""
+    first, last = pd.Timestamp(year=year, month=1, day=1), pd.Timestamp(year=year, month=12, day=31)
+    return ((table["start"] <= last) & (known_until(table) >= first)).fillna(False).astype(bool)
+
+
+def end_text(row: Any) -> str:
+    """What a reader is told about a row's end: its date label, "ongoing as of <date>" or "end not known"."""
+    status = str(row["end_status"]) if "end_status" in row.index else (
+        "ended" if pd.notna(row["end"]) else "unknown")
+    if status == "ended":
+        return str(row["end_label"])
+    if status == "ongoing":
+        return f"ongoing as of {row['end_as_of_label']}"
+    return "end not known"
 
 
 @lru_cache(maxsize=1)
@@ -317,6 +380,7 @@ def _validate(name: str) -> pd.DataFrame:
                     f"{where(i, row, second)}: {row[names.index(second)]!r} is before "
                     f"{first} {row[names.index(first)]!r} ({first} must not be later than {second})"
                 )
+    _check_ends(res, rows, names, columns, where, problems)
     for fk in res["schema"].get("foreignKeys", []):
         local = fk["fields"] if isinstance(fk["fields"], str) else fk["fields"][0]
         ref = fk["reference"]
@@ -329,6 +393,40 @@ def _validate(name: str) -> pd.DataFrame:
                 problems.add(f"{where(i, row, local)}: {raw!r} is not a {ref_field!r} of table {ref['resource']!r}")
     problems.raise_if_any()
     return _to_frame(fields, columns, extra_cols)
+
+
+def _check_ends(res, rows, names, columns, where, problems) -> None:
+    """``jesc:end``: an empty end is ongoing (with an as-of date and its source) or unknown."""
+    spec = res.get("jesc:end")
+    if not spec:
+        return
+    col = {k: spec[k] for k in ("start", "end", "status", "as_of", "source")}
+    for i, row in enumerate(rows):
+        cell = {k: row[names.index(v)] for k, v in col.items()}
+        status = cell["status"]
+        if status == "ended" and not cell["end"]:
+            problems.add(f"{where(i, row, col['end'])}: empty, but {col['status']} is 'ended' "
+                         f"(give the end, or mark the row 'ongoing' with an as-of date, or 'unknown')")
+        if status in ("ongoing", "unknown") and cell["end"]:
+            problems.add(f"{where(i, row, col['status'])}: {status!r}, but the end is given "
+                         f"({cell['end']!r}); a row with an end is 'ended'")
+        if status == "ongoing":
+            for k in ("as_of", "source"):
+                if not cell[k]:
+                    problems.add(f"{where(i, row, col[k])}: value is missing (an 'ongoing' row needs "
+                                 f"the date of the record that says it was still running, and its source)")
+            start, as_of = columns[col["start"]][i], columns[col["as_of"]][i]
+            if as_of is not None:
+                prec = PRECISIONS[cell["as_of"].count("-")]
+                as_of = period_end(pd.Series([as_of]), pd.Series([prec]))[0]
+            if start is not None and as_of is not None and as_of < start:
+                problems.add(f"{where(i, row, col['as_of'])}: {cell['as_of']!r} is before {col['start']} "
+                             f"{cell['start']!r} (a record of the row still running is dated after its start)")
+        elif status in ("ended", "unknown"):
+            for k in ("as_of", "source"):
+                if cell[k]:
+                    problems.add(f"{where(i, row, col[k])}: {cell[k]!r} given, but only an 'ongoing' row "
+                                 f"has an as-of date and its source ({col['status']} is {status!r})")
 
 
 def _check_unique(rows, idx, label, where, problems, key=False) -> None:

@@ -12,9 +12,10 @@ In a notebook::
     missions.durations(m, until="2024-12-31")   # years each mission lasted (running ones to `until`)
     missions.explorer(m, jesc.load("japan_deployments"))   # live widgets; static HTML in the book
 
-"Running on a day" means started on or before the day and not yet ended: an end given only as a month or
-a year counts to the last day of that period, an empty end counts as running (see the table's caveats:
-an empty end means running *at the date of the source*). "Active in a year" means running on at least
+"Running on a day" is :func:`jesc.data.running_on`: started on or before the day and not yet ended; an
+end given only as a month or a year counts to the last day of that period; a row marked ongoing (a dated
+record says it was still running) counts from its start on; an unknown end counts only in the period of
+its start, never to today. "Active in a year" (:func:`jesc.data.active_in`) means running on at least
 one day of that year.
 
 The explorer is one display object (``jesc.static_html``): ipywidgets in a running notebook, static HTML
@@ -29,7 +30,7 @@ from typing import Any
 import pandas as pd
 
 from jesc import checks
-from jesc.data import period_end
+from jesc.data import end_status, end_text, known_until
 from jesc.errors import CourseError
 from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script, markdown_table, print_form
 
@@ -64,9 +65,9 @@ def _day(day: Any, what: str = "day") -> pd.Timestamp:
 
 
 def _last_days(table: pd.DataFrame) -> pd.Series:
-    """The last day each row runs (:func:`jesc.data.period_end`); an empty end counts as running
-    (Timestamp.max)."""
-    return period_end(table["end"], table["end_precision"]).astype("datetime64[ns]").fillna(pd.Timestamp.max)
+    """The last day each row counts as running (:func:`jesc.data.known_until`): Timestamp.max for an
+    ongoing row, the end of its start's period for an unknown end."""
+    return known_until(table)
 
 
 def running_on(missions: pd.DataFrame, day: Any) -> pd.DataFrame:
@@ -145,15 +146,17 @@ def durations(missions: pd.DataFrame, until: Any) -> pd.DataFrame:
     stop = _day(until, "until")
     m = m[m["start"] <= stop]
     last = _last_days(m)
-    running = last > stop
+    unknown = (end_status(m) == "unknown").fillna(False).astype(bool)
+    running = (last > stop) & ~unknown
     to = last.where(~running, stop)
-    years = ((to - m["start"]).dt.days / 365.25).round(1)
-    exact = (m["start_precision"].astype(str) == "day") & (
+    years = ((to - m["start"]).dt.days / 365.25).round(1).where(~unknown)
+    exact = (m["start_precision"].astype(str) == "day") & ~unknown & (
         running | (m["end_precision"].astype(str) == "day"))
+    ends = pd.Series([end_text(r) for _, r in m.iterrows()], index=m.index, dtype=object)
     out = pd.DataFrame({
         "id": m["id"].astype(str), "acronym": m["acronym"].astype(str), "kind": m["kind"].astype(str),
         "region": m["region"].astype(str), "start": m["start_label"].astype(str),
-        "end": m["end_label"].where(~running, "running").astype(str), "years": years,
+        "end": ends.where(~running, "running").astype(str), "years": years,
         "running": running, "exact": exact,
     })
     return out.sort_values(["years", "id"], ascending=[False, True], kind="stable").reset_index(drop=True)
@@ -164,7 +167,8 @@ _e = escape_html
 
 
 def _year_span(table: pd.DataFrame) -> tuple[dict[Any, int], dict[Any, int | None]]:
-    """First year and last year of each row, by index (None when the end is empty). Plain dicts, not
+    """First year and last year each row counts as active, by index (None when ongoing; the start's
+    year for an unknown end, :func:`jesc.data.known_until`). Plain dicts, not
     Series: a Series would turn None into NaN, which is not valid JSON for the page's script."""
     last = _last_days(table)
     starts = {i: int(t.year) for i, t in table["start"].items()}
@@ -179,7 +183,7 @@ def _mission_records(m: pd.DataFrame) -> list[dict[str, Any]]:
     for i, r in m.iterrows():
         out.append({"id": str(r["id"]), "acronym": str(r["acronym"]), "name": str(r["name"]),
                     "kind": str(r["kind"]), "region": str(r["region"]), "task": str(r["main_task"]),
-                    "start": str(r["start_label"]), "end": "" if ends[i] is None else str(r["end_label"]),
+                    "start": str(r["start_label"]), "end": end_text(r),
                     "from": int(starts[i]), "to": ends[i], "source": str(r["source"])})
     return out
 
@@ -191,7 +195,7 @@ def _deployment_records(d: pd.DataFrame) -> list[dict[str, Any]]:
     for i, r in d.iterrows():
         out.append({"id": str(r["id"]), "name": str(r["name"]), "framework": str(r["framework"]),
                     "contribution": str(r["contribution"]), "start": str(r["start_label"]),
-                    "end": "" if ends[i] is None else str(r["end_label"]), "from": int(starts[i]),
+                    "end": end_text(r), "from": int(starts[i]),
                     "to": ends[i], "source": str(r["source"])})
     return out
 
@@ -248,7 +252,7 @@ def render_html(missions: pd.DataFrame, deployments: pd.DataFrame, dom_id: str =
     out.append(f'<div class="jesc-ms-col"><h4 id="{dom}-mtitle">EU missions and operations (CSDP)</h4>'
                f'<ol class="jesc-ms-list" id="{dom}-list" aria-labelledby="{dom}-mtitle">')
     for r in recs:
-        end = r["end"] or "running at the date of its source"
+        end = r["end"]
         out.append(
             f'<li class="jesc-ms-item" id="{dom}-m-{_e(r["id"])}" data-id="{_e(r["id"])}" '
             f'data-kind="{_e(r["kind"])}" data-region="{_e(r["region"])}" data-from="{r["from"]}" '
@@ -263,7 +267,7 @@ def render_html(missions: pd.DataFrame, deployments: pd.DataFrame, dom_id: str =
                f'{sum(_active(d, year) for d in deps)} active in {year}; all {len(deps)} listed.</p>'
                f'<ol class="jesc-ms-list" id="{dom}-deps" aria-labelledby="{dom}-dtitle">')
     for d in deps:
-        end = d["end"] or "end not recorded"
+        end = d["end"]
         out.append(
             f'<li class="jesc-ms-dep" id="{dom}-d-{_e(d["id"])}" data-id="{_e(d["id"])}" '
             f'data-from="{d["from"]}" data-to="{"" if d["to"] is None else d["to"]}">'
@@ -305,9 +309,9 @@ class Explorer:
         deps = _deployment_records(_check(self.deployments, DEPLOYMENT_COLUMNS, "japan_deployments"))
         missions = markdown_table(["Mission", "Kind", "Region", "From", "To"],
                                   [(r["acronym"], KIND_LABELS[r["kind"]], r["region"], r["start"],
-                                    r["end"] or "running") for r in recs])
+                                    r["end"]) for r in recs])
         japan = markdown_table(["Japan's deployment", "Framework", "From", "To"],
-                               [(d["name"], d["framework"], d["start"], d["end"] or "running") for d in deps])
+                               [(d["name"], d["framework"], d["start"], d["end"]) for d in deps])
         return print_form(self.title, self._plain() + ".",
                           [("Every CSDP mission of the explorer", missions),
                            ("Japan's deployments of the explorer", japan)])
@@ -347,10 +351,10 @@ def make_widget(missions: pd.DataFrame, deployments: pd.DataFrame, year: int | N
         shown = [r for r in recs if _active(r, y) and r["kind"] in kinds
                  and (not region.value or r["region"] == region.value)]
         items = "".join(f"<li><b>{_e(r['acronym'])}</b> [{_e(KIND_LABELS[r['kind']])}, {_e(r['region'])}] "
-                        f"{_e(r['start'])} – {_e(r['end'] or 'running at the date of its source')}</li>"
+                        f"{_e(r['start'])} – {_e(r['end'])}</li>"
                         for r in shown)
         jd = [d for d in deps if _active(d, y)]
-        ditems = "".join(f"<li>{_e(d['name'])}: {_e(d['start'])} – {_e(d['end'] or 'end not recorded')}</li>"
+        ditems = "".join(f"<li>{_e(d['name'])}: {_e(d['start'])} – {_e(d['end'])}</li>"
                          for d in jd)
         out.value = (f"<p>{_e(_summary(recs, y))}; showing {len(shown)} of {len(recs)} missions.</p>"
                      f"<ol>{items}</ol><p><b>Japan's deployments active in {y}: {len(jd)}</b></p>"

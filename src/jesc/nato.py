@@ -25,6 +25,7 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 
 from jesc import checks
+from jesc.data import active_in, end_status, known_until
 from jesc.errors import CourseError
 from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script, markdown_table, print_form
 
@@ -68,8 +69,9 @@ def running_per_year(ops: pd.DataFrame, by: str = "region", first: int | None = 
                      last: int = 2024) -> pd.DataFrame:
     """Operations of ``nato_operations`` running in each year (rows) by ``by`` (columns).
 
-    An operation counts in every calendar year from its start year to its end year; an empty end
-    counts to ``last`` (read each row's note: an empty end is not always "still running").
+    An operation counts in every calendar year in which it runs on at least one day
+    (:func:`jesc.data.active_in`): an ongoing row up to ``last``, a row whose end is unknown only in
+    the year of its start (an unknown end is never counted as "still running").
     """
     ops = _table(ops, "nato_operations", ("id", "start", "end", "region", "kind"))
     if not isinstance(by, str) or by not in ("region", "kind"):
@@ -79,13 +81,13 @@ def running_per_year(ops: pd.DataFrame, by: str = "region", first: int | None = 
     first = int(starts.min()) if first is None else _year(first, "first")
     if first > last:
         raise NatoError(f"nato.running_per_year: first ({first}) is after last ({last})")
-    ends = ops["end"].dt.year.fillna(last).astype(int).clip(upper=last)
     cats = sorted(ops[by].astype(str).unique())
     table = pd.DataFrame(0, index=pd.RangeIndex(first, last + 1, name="year"), columns=cats)
-    for s, e, c in zip(starts, ends, ops[by].astype(str)):
-        lo, hi = max(int(s), first), min(int(e), last)
-        if lo <= hi:
-            table.loc[lo:hi, c] += 1
+    groups = ops[by].astype(str)
+    for year in table.index:
+        counts = groups[active_in(ops, int(year))].value_counts()
+        for c, n in counts.items():
+            table.loc[year, c] = int(n)
     table.columns.name = by
     table["total"] = table.sum(axis=1)
     return table
@@ -95,14 +97,17 @@ def side_by_side(ops: pd.DataFrame, deployments: pd.DataFrame,
                  theatres: Mapping[str, Iterable[str]] | None = None) -> pd.DataFrame:
     """Pairs of a NATO operation and a Japanese deployment in the same theatre at the same time.
 
-    A deployment whose end is not in the data counts only if it *started* while the operation
-    ran (the conservative reading: the data do not show that it lasted). Columns: operation,
+    A deployment whose end is unknown counts only if it *started* while the operation ran, and its
+    overlap ends with its start's period (:func:`jesc.data.known_until`: the data do not show that it
+    lasted); an ongoing one runs on with the operation. Columns: operation,
     acronym, deployment, how (the deployment's framework), overlap_from, overlap_to, years
     (length of the overlap, one decimal) and end_known.
     """
     ops = _table(ops, "nato_operations", ("id", "acronym", "start", "end", "region"))
     dep = _table(deployments, "japan_deployments", ("id", "name", "framework", "country",
                                                    "start", "end"))
+    ops = ops.assign(_last=known_until(ops))
+    dep = dep.assign(_last=known_until(dep), _status=end_status(dep))
     theatres = THEATRES if theatres is None else theatres
     if not isinstance(theatres, Mapping):
         raise NatoError(f"nato.side_by_side: theatres must map a region to country codes, "
@@ -112,18 +117,15 @@ def side_by_side(ops: pd.DataFrame, deployments: pd.DataFrame,
         codes = set(theatres.get(str(op["region"]), ()))
         if not codes:
             continue
-        op_end = op["end"] if pd.notna(op["end"]) else pd.Timestamp.max
+        op_end = op["_last"]
         for _, d in dep.iterrows():
             here = set(str(d["country"]).split(";")) if pd.notna(d["country"]) else set()
             if not here & codes:
                 continue
-            end_known = pd.notna(d["end"])
-            if end_known:
-                lo, hi = max(op["start"], d["start"]), min(op_end, d["end"])
-            elif op["start"] <= d["start"] <= op_end:
-                lo, hi = d["start"], op_end
-            else:
+            end_known = d["_status"] == "ended"
+            if d["_status"] == "unknown" and not op["start"] <= d["start"] <= op_end:
                 continue
+            lo, hi = max(op["start"], d["start"]), min(op_end, d["_last"])
             if lo > hi:
                 continue
             to = hi if hi != pd.Timestamp.max else pd.NaT

@@ -12,7 +12,8 @@ In a notebook::
     missions.explorer(dep, eu)                      # live widgets; self-contained HTML in the book
 
 Dates follow the data package: a start known to the month counts from the first day of that month, an end
-known to the month from its last day (:func:`period_end`), and an empty end means running or not recorded.
+known to the month from its last day (:func:`period_end`); "running on a day" is :func:`jesc.data.running_on`
+(an ongoing row counts from its start on, an unknown end only in the period of its start).
 The explorer is one display object (see :mod:`jesc.static_html`): ipywidgets in a running notebook, HTML whose
 filters work through ``_static/jesc-peacekeeping.js`` in the book. Element ids are deterministic.
 """
@@ -26,7 +27,7 @@ from typing import Any
 import pandas as pd
 
 from jesc import checks
-from jesc.data import period_end
+from jesc.data import end_status, end_text, known_until, period_end, running_on
 from jesc.errors import CourseError
 from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script, markdown_table, print_form
 
@@ -52,7 +53,7 @@ JAPAN_REGIONS = {
 CAPACITY_TASKS = ("police", "security sector reform", "training", "rule of law", "capacity building",
                   "maritime capacity building", "military advice", "aviation security", "military partnership",
                   "border management", "border assistance")
-_MILITARY_WORDS = ("SDF", "staff officer", "movement control", "military")
+_MILITARY_WORDS = ("SDF", "staff officer", "movement control", "military", "p-3c")
 _CIVILIAN_WORDS = ("civilian", "electoral observer")
 
 
@@ -79,15 +80,19 @@ def japan_kind(contribution: str) -> str:
     return "military" if mil else "civilian"
 
 
-_MISSION_COLS = ("id", "acronym", "name", "kind", "start", "end", "end_precision", "region", "source")
-_DEPLOY_COLS = ("id", "name", "contribution", "country", "start", "end", "end_precision", "source")
+_MISSION_COLS = ("id", "acronym", "name", "kind", "start", "start_precision", "end", "end_precision",
+                 "region", "source")
+_DEPLOY_COLS = ("id", "name", "contribution", "country", "start", "start_precision", "end", "end_precision",
+                "source")
 
 
 def combined(deployments: pd.DataFrame, missions: pd.DataFrame) -> pd.DataFrame:
     """Japan's deployments and the EU's missions in one table, sorted by lane then start.
 
     Columns: lane, id, label (short name), name, kind, region, start, end (last day; NaT if open),
-    start_label, end_label, open (no end recorded), source.
+    start_label, end_label, source, end_status (ended / ongoing / unknown), last (the last day the row
+    counts as running, :func:`jesc.data.known_until`), dates_end (what a reader is told: the end,
+    "ongoing as of ..." or "end not known") and open (no end recorded: ongoing or unknown).
     """
     dep = _need(deployments, _DEPLOY_COLS, "japan_deployments")
     eu = _need(missions, _MISSION_COLS, "csdp_missions")
@@ -98,13 +103,15 @@ def combined(deployments: pd.DataFrame, missions: pd.DataFrame) -> pd.DataFrame:
                                                                                        "other")),
         "start": dep["start"], "end": period_end(dep["end"], dep["end_precision"]),
         "start_label": dep["start_label"].astype(str), "end_label": dep["end_label"].astype("string"),
-        "source": dep["source"].astype(str)})
+        "source": dep["source"].astype(str), "end_status": end_status(dep), "last": known_until(dep),
+        "dates_end": [end_text(r) for _, r in dep.iterrows()]})
     ew = pd.DataFrame({
         "lane": "EU", "id": eu["id"].astype(str), "label": eu["acronym"].astype(str),
         "name": eu["name"].astype(str), "kind": eu["kind"].astype(str), "region": eu["region"].astype(str),
         "start": eu["start"], "end": period_end(eu["end"], eu["end_precision"]),
         "start_label": eu["start_label"].astype(str), "end_label": eu["end_label"].astype("string"),
-        "source": eu["source"].astype(str)})
+        "source": eu["source"].astype(str), "end_status": end_status(eu), "last": known_until(eu),
+        "dates_end": [end_text(r) for _, r in eu.iterrows()]})
     out = pd.concat([jp, ew], ignore_index=True)
     out["open"] = out["end"].isna()
     out["lane"] = pd.Categorical(out["lane"], categories=list(LANES))
@@ -132,11 +139,8 @@ def _short(name: str) -> str:
 
 def running_at(missions: pd.DataFrame, date: Any) -> pd.DataFrame:
     """The missions (rows of ``csdp_missions`` or ``japan_deployments``) running on ``date``."""
-    t = _need(missions, ("start", "end", "end_precision"), "csdp_missions")
-    day = _day(date)
-    end = period_end(t["end"], t["end_precision"])
-    on = (t["start"] <= day) & (end.isna() | (end >= day))
-    return t[on.fillna(False)].reset_index(drop=True)
+    t = _need(missions, ("start", "start_precision", "end", "end_precision"), "csdp_missions")
+    return t[running_on(t, _day(date))].reset_index(drop=True)
 
 
 def running_by_year(missions: pd.DataFrame, first: int, last: int, month_day: str = "07-01") -> pd.DataFrame:
@@ -163,16 +167,14 @@ def matching_dates(missions: pd.DataFrame, total: int, civilian: int | None = No
                    first: str = "2003-01-01", last: str | pd.Timestamp = AS_OF) -> pd.DataFrame:
     """Periods (first day, last day, days) in which the table shows ``total`` running missions (and, if
     given, ``civilian`` civilian ones): the dates at which a source's count would be right."""
-    t = _need(missions, ("kind", "start", "end", "end_precision"), "csdp_missions")
+    t = _need(missions, ("kind", "start", "start_precision", "end", "end_precision"), "csdp_missions")
     days = pd.date_range(_day(first), _day(last), freq="D")
     start = t["start"].to_numpy()
-    end_series = period_end(t["end"], t["end_precision"])
-    open_end = end_series.isna().to_numpy()
-    end = end_series.to_numpy()
+    end = known_until(t).to_numpy()
     civ = (t["kind"].astype(str) == "civilian").to_numpy()
     ok = []
     for d in days.to_numpy():
-        on = (start <= d) & (open_end | (end >= d))
+        on = (start <= d) & (end >= d)
         ok.append(on.sum() == total and (civilian is None or (on & civ).sum() == civilian))
     flags = pd.Series(ok, index=days)
     runs, begin = [], None
@@ -198,14 +200,15 @@ _W, _LEFT, _RIGHT, _ROW, _TOP, _GAP = 760, 150, 16, 11, 22, 22
 def _records(both: pd.DataFrame, as_of: pd.Timestamp) -> list[dict[str, Any]]:
     out = []
     for _, r in both.iterrows():
-        end = r["end"] if not pd.isna(r["end"]) else as_of
+        status = str(r["end_status"])
+        end = as_of if status == "ongoing" else min(r["last"], as_of)
         out.append({
             "id": f"{r['lane']}-{r['id']}", "lane": str(r["lane"]), "label": str(r["label"]),
             "name": str(r["name"]), "kind": str(r["kind"]), "region": str(r["region"]),
             "start": float(r["start"].year + (r["start"].day_of_year - 1) / 366),
             "end": float(end.year + (end.day_of_year - 1) / 366),
-            "from": int(r["start"].year), "to": int(end.year), "open": bool(r["open"]),
-            "dates": f"{r['start_label']} to " + ("no end recorded" if r["open"] else str(r["end_label"])),
+            "from": int(r["start"].year), "to": int(end.year), "open": bool(r["open"]), "status": status,
+            "dates": f"{r['start_label']} to {r['dates_end']}",
             "source": str(r["source"])})
     return out
 
@@ -237,12 +240,21 @@ def _chart(dom: str, recs: list[dict[str, Any]], first: int, last: int) -> str:
     for i, r in enumerate(recs):
         y = _TOP + _ROW * i + (_GAP if r["lane"] == "EU" else 0)
         x0, x1 = x(r["start"]), max(x(r["end"]), x(r["start"]) + 2)
+        stub = ""
+        if r["status"] == "unknown":  # a fading dashed stub and "?", never drawn to today
+            w = (_W - _LEFT - _RIGHT) / span * 1.5
+            stub = (f'<rect class="jesc-pk-rect jesc-pk-open" fill="{fills.get(r["kind"], "#999")}" '
+                    f'fill-opacity="0.3" x="{x1:.1f}" y="{y + 3}" width="{w:.1f}" height="{_ROW - 6}"/>'
+                    f'<text class="jesc-pk-axis" x="{x1 + w + 2:.1f}" y="{y + 8}">?</text>')
+        elif r["status"] == "ongoing":
+            stub = (f'<text class="jesc-pk-axis" x="{x1 + 2:.1f}" y="{y + 8}">&#9656;</text>')
         out.append(f'<g class="jesc-pk-bar" data-id="{_e(r["id"])}" data-kind="{_e(r["kind"])}">'
                    f'<title>{_e(r["label"])}: {_e(r["dates"])} ({_e(r["kind"])})</title>'
                    f'<text class="jesc-pk-axis" x="{_LEFT - 6}" y="{y + 8}" text-anchor="end">'
                    f'{_e(r["label"][:24])}</text>'
-                   f'<rect class="jesc-pk-rect{" jesc-pk-open" if r["open"] else ""}" '
-                   f'fill="{fills.get(r["kind"], "#999")}" x="{x0:.1f}" y="{y + 1}" width="{x1 - x0:.1f}" height="{_ROW - 2}"/></g>')
+                   f'<rect class="jesc-pk-rect" '
+                   f'fill="{fills.get(r["kind"], "#999")}" x="{x0:.1f}" y="{y + 1}" width="{x1 - x0:.1f}" '
+                   f'height="{_ROW - 2}"/>{stub}</g>')
     out.append("</svg>")
     return "".join(out)
 
@@ -251,7 +263,8 @@ def render_html(both: pd.DataFrame, dom_id: str = "jesc-pk-explorer", title: str
                 as_of: pd.Timestamp = AS_OF) -> str:
     """Self-contained HTML: filters (kind, region, years), a two-lane Gantt chart and the list of missions
     (all visible without JavaScript; ``_static/jesc-peacekeeping.js`` makes the filters work)."""
-    _need(both, ("lane", "id", "label", "kind", "region", "start", "end", "open"), "combined")
+    _need(both, ("lane", "id", "label", "kind", "region", "start", "end", "open", "end_status", "last",
+                 "dates_end"), "combined")
     recs = _records(both, as_of)
     dom = _e(dom_id)
     first = min([r["from"] for r in recs] or [2000])
@@ -286,8 +299,9 @@ def render_html(both: pd.DataFrame, dom_id: str = "jesc-pk-explorer", title: str
                f'Showing {n} of {n} missions and deployments.</p>')
     out.append(_chart(dom, recs, first, last))
     out.append('<p class="jesc-pk-legend">Bars: dark fill civilian, hatched military, dotted '
-               'civilian-military; a bar with a dashed outline has no end recorded (running or undocumented) '
-               f'and is drawn to {as_of.year}.</p>')
+               'civilian-military. A bar ending in an arrow head is ongoing as of a dated record (its date '
+               f'is in the list) and is drawn to {as_of.year}; a bar ending in a faint dashed stub and "?" '
+               'has an end that no record gives: it is drawn over its start only, never to today.</p>')
     for lane in LANES:
         out.append(f'<h4 class="jesc-pk-lane-title">{"Japan" if lane == "Japan" else "EU (CSDP)"}</h4>'
                    f'<ol class="jesc-pk-list" id="{dom}-list-{lane}">')
@@ -312,7 +326,9 @@ def render_html(both: pd.DataFrame, dom_id: str = "jesc-pk-explorer", title: str
 
 def _matches(both: pd.DataFrame, kinds: list[str], region: str, first: int, last: int,
              as_of: pd.Timestamp = AS_OF) -> pd.DataFrame:
-    end_year = both["end"].fillna(as_of).dt.year
+    status = both["end_status"].astype(str)
+    last_day = both["last"].where(status != "ongoing", as_of).clip(upper=as_of)
+    end_year = last_day.dt.year
     on = both["kind"].astype(str).isin(kinds) & (both["start"].dt.year <= last) & (end_year >= first)
     if region:
         on &= both["region"] == region
@@ -361,7 +377,8 @@ def make_widget(both: pd.DataFrame):
     region = w.Dropdown(options=[("All regions", "")] + [(g, g) for g in sorted(both["region"].unique())],
                         description="Region")
     first = int(both["start"].dt.year.min())
-    last = int(both["end"].fillna(AS_OF).dt.year.max())
+    last = int(AS_OF.year if (both["end_status"].astype(str) == "ongoing").any()
+               else both["last"].dt.year.max())
     years = w.IntRangeSlider(value=(first, last), min=first, max=last, description="Years")
     out = w.HTML()
 
@@ -373,7 +390,7 @@ def make_widget(both: pd.DataFrame):
             rows = sub[sub["lane"] == lane]
             items = "".join(f"<li><b>{_e(r['label'])}</b> [{_e(r['kind'])}, {_e(r['region'])}] "
                             f"{_e(r['start_label'])} to "
-                            f"{'no end recorded' if r['open'] else _e(r['end_label'])}</li>"
+                            f"{_e(r['dates_end'])}</li>"
                             for _, r in rows.iterrows())
             parts.append(f"<h4>{lane}: {len(rows)}</h4><ol>{items}</ol>")
         out.value = f"<p>Showing {len(sub)} of {len(both)} missions and deployments.</p>" + "".join(parts)
@@ -392,9 +409,9 @@ def plot_gantt(both: pd.DataFrame, lane: str | None = None, as_of: pd.Timestamp 
                source: str | None = None):
     """A Gantt chart of one lane ("Japan" or "EU"), or of both (Japan above), in the course style.
 
-    Colour and hatching both encode the kind. A row with no end in the table is not drawn to a date: its
-    bar is a faint one-year stub with a dashed outline and a "?" after it, because an end the table lacks
-    may be unknown as well as not yet reached. ``as_of`` sets the right edge of the time axis.
+    Colour and hatching both encode the kind; each bar's end is drawn by :func:`jesc.style.period_bar`: an
+    ongoing row (a dated record says it was still running) to ``as_of`` with an arrow head, an unknown end
+    as a fading dashed stub with "?" (never to ``as_of``). ``as_of`` is also the right edge of the axis.
     Display the figure with ``jesc.style.show(fig)``.
     """
     import textwrap
@@ -404,7 +421,7 @@ def plot_gantt(both: pd.DataFrame, lane: str | None = None, as_of: pd.Timestamp 
 
     from jesc import style
 
-    t = _need(both, ("lane", "label", "kind", "start", "end", "open"), "combined")
+    t = _need(both, ("lane", "label", "kind", "start", "end", "open", "end_status", "last"), "combined")
     lanes = LANES if lane is None else (lane,)
     if any(name not in LANES for name in lanes):
         raise MissionsError(f"plot_gantt: unknown lane {lane!r}; expected one of {', '.join(LANES)}")
@@ -414,17 +431,10 @@ def plot_gantt(both: pd.DataFrame, lane: str | None = None, as_of: pd.Timestamp 
     fig, ax = style.figure(8.0, max(3.2, row * len(t) + 2.4))
     labels, ys = [], []
     y = 0.0
-    stub = pd.Timedelta(days=365)
     for name in lanes:
         for _, r in t[t["lane"].astype(str) == name].iterrows():
-            end = r["start"] + stub if r["open"] else r["end"]
-            width = max((end - r["start"]).days, 30)
-            ax.barh(y, width, left=r["start"], height=0.75, color=_FILL[str(r["kind"])],
-                    hatch=_HATCH[str(r["kind"])], edgecolor="black", linewidth=0.5,
-                    linestyle="--" if r["open"] else "-", alpha=0.35 if r["open"] else 1.0)
-            if r["open"]:
-                ax.text(end + pd.Timedelta(days=60), y, "?", va="center", fontsize=11,
-                        fontweight="bold")
+            style.period_bar(ax, y, r["start"], r["last"], str(r["end_status"]), until=as_of,
+                             color=_FILL[str(r["kind"])], hatch=_HATCH[str(r["kind"])])
             prefix = f"{'Japan' if name == 'Japan' else 'EU'}: " if lane is None else ""
             labels.append(prefix + textwrap.fill(str(r["label"]), 34))
             ys.append(y)
@@ -445,8 +455,7 @@ def plot_gantt(both: pd.DataFrame, lane: str | None = None, as_of: pd.Timestamp 
     style.label(ax, x="Year (start to end of each row)",
                 y=what[lane] if lane else "Japan above, EU below")
     handles = [Patch(facecolor=_FILL[k], hatch=_HATCH[k], edgecolor="black", label=k) for k in KINDS]
-    handles.append(Patch(facecolor="#bbbbbb", edgecolor="black", linestyle="--", alpha=0.5,
-                         label="no end in the table (stub and ?)"))
+    handles.extend(style.period_legend_handles())
     ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), fontsize=10, ncols=2)
     default = {"Japan": "Course data: Japan's deployments; the kind is read from what Japan sent.",
                "EU": "Course data: the EU's CSDP missions and operations."}

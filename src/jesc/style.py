@@ -29,7 +29,8 @@ from jesc.errors import CourseError
 
 __all__ = [
     "OKABE_ITO", "FRAMEWORK_COLOURS", "FRAMEWORK_MARKERS", "StyleError", "use", "figure", "label",
-    "source", "show", "colour_for", "marker_for",
+    "source", "show", "colour_for", "marker_for", "period_bar", "period_legend_handles",
+    "UNKNOWN_STUB_DAYS",
 ]
 
 
@@ -178,6 +179,67 @@ def legend_handles(frameworks: Iterable[str]):
 
     return [Line2D([0], [0], marker=marker_for(f), color="none", markerfacecolor=colour_for(f),
                    markeredgecolor="black", markersize=8, label=f) for f in frameworks]
+
+
+#: Length of the fading stub that marks an unknown end (days after the last known day).
+UNKNOWN_STUB_DAYS = 540
+
+
+def period_bar(ax, y: float, start, last, status: str, until=None, color: str = "#0072B2",
+               hatch: str = "", height: float = 0.75, min_days: int = 30) -> None:
+    """Draw one period on a date axis as a horizontal bar, showing how its end is known.
+
+    ``last`` is the last day the row counts as running (:func:`jesc.data.known_until`). ``status`` is the
+    row's end status (:func:`jesc.data.end_status`):
+
+    * ``"ended"``: a solid bar from ``start`` to ``last``;
+    * ``"ongoing"``: a solid bar from ``start`` to ``until`` (the chart's right edge, required) ending in an
+      arrow head: a dated record says it was still running (say "ongoing as of" in the caption or list);
+    * ``"unknown"``: a solid bar over the start's period, then a dashed stub that fades out over
+      :data:`UNKNOWN_STUB_DAYS` days and ends in "?"; never drawn to ``until`` or today.
+
+    Add :func:`period_legend_handles` to the legend and say in the caption what the stub means.
+    """
+    import pandas as pd
+
+    start = pd.Timestamp(start)
+    if status not in ("ended", "ongoing", "unknown"):
+        raise StyleError(f"style.period_bar: status must be 'ended', 'ongoing' or 'unknown', got {status!r}")
+    day = pd.Timedelta(days=1)
+    kw = dict(height=height, color=color, hatch=hatch, edgecolor="black", linewidth=0.5)
+    if status == "ongoing":
+        if until is None:
+            raise StyleError("style.period_bar: an ongoing row needs until (the chart's last day)")
+        stop = max(pd.Timestamp(until), start + min_days * day)
+        ax.barh(y, stop - start, left=start, **kw)
+        ax.plot([stop], [y], marker=">", color="black", markersize=4, linestyle="none")
+        return
+    stop = max(pd.Timestamp(last), start + min_days * day)
+    ax.barh(y, stop - start, left=start, **kw)
+    if status == "ended":
+        return
+    steps = 4
+    piece = UNKNOWN_STUB_DAYS / steps * day
+    for i in range(steps):
+        ax.barh(y, piece, left=stop + i * piece, height=height * 0.6, color=color,
+                alpha=0.55 * (1 - i / steps), edgecolor="black", linewidth=0.5, linestyle="--")
+    ax.text(stop + steps * piece + 20 * day, y, "?", va="center", ha="left", fontsize=8,
+            fontweight="bold")
+
+
+def period_legend_handles(unknown: bool = True, ongoing: bool = True) -> list:
+    """Legend entries for :func:`period_bar`'s two special endings."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    out = []
+    if ongoing:
+        out.append(Line2D([0], [0], marker=">", color="black", linestyle="none", markersize=5,
+                          label="ongoing as of a dated record"))
+    if unknown:
+        out.append(Patch(facecolor="#bbbbbb", alpha=0.5, edgecolor="black", linestyle="--",
+                         label="end not known (fading stub, ?)"))
+    return out
 
 
 use()
