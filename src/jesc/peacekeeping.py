@@ -32,9 +32,9 @@ from jesc.data import end_status, end_text, known_until, period_end, running_on
 from jesc.errors import CourseError
 from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script, markdown_table, print_form
 
-__all__ = ["MissionsError", "KINDS", "LANES", "JAPAN_REGIONS", "CAPACITY_TASKS", "AS_OF", "japan_kind", "period_end",
-           "combined", "running_at", "running_by_year", "matching_dates", "explorer", "render_html",
-           "Explorer"]
+__all__ = ["MissionsError", "KINDS", "LANES", "JAPAN_REGIONS", "CAPACITY_TASKS", "AS_OF", "japan_kind",
+           "acronyms", "period_end", "combined", "running_at", "running_by_year", "matching_dates",
+           "plot_gantt", "explorer", "render_html", "Explorer"]
 
 #: Kinds of mission, as in the ``csdp_missions`` table (Japan's rows are classified by :func:`japan_kind`).
 KINDS = ("civilian", "military", "civilian-military")
@@ -54,7 +54,7 @@ JAPAN_REGIONS = {
 CAPACITY_TASKS = ("police", "security sector reform", "training", "rule of law", "capacity building",
                   "maritime capacity building", "military advice", "aviation security", "military partnership",
                   "border management", "border assistance")
-_MILITARY_WORDS = ("SDF", "staff officer", "movement control", "military")
+_MILITARY_WORDS = ("SDF", "staff officer", "movement control", "military", "p-3c")
 _CIVILIAN_WORDS = ("civilian", "electoral observer")
 
 
@@ -120,13 +120,19 @@ def combined(deployments: pd.DataFrame, missions: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["lane", "start", "id"], kind="stable").reset_index(drop=True)
 
 
+def acronyms(name: str) -> list[str]:
+    """The acronyms in parentheses in a deployment's name, in order: 'UN Transitional Administration in
+    East Timor (UNTAET) and UN Mission of Support in East Timor (UNMISET)' -> ['UNTAET', 'UNMISET']."""
+    return re.findall(r"\(([A-Z][A-Z0-9-]+(?: [IVX]+)?)\)", str(name))
+
+
 def _short(name: str) -> str:
     """'United Nations Mission in Sudan (UNMIS)' -> 'UNMIS'; '... (UNMIT): military liaison officers' ->
     'UNMIT (military liaison officers)'; names without an acronym stay whole."""
-    acronyms = re.findall(r"\(([A-Z][A-Z0-9-]+(?: [IVX]+)?)\)", name)
-    if not acronyms:
+    acronyms_ = acronyms(name)
+    if not acronyms_:
         return name
-    label = "/".join(acronyms)
+    label = "/".join(acronyms_)
     if "): " in name:
         label += f" ({name.split('): ', 1)[1]})"
     return label
@@ -404,41 +410,60 @@ def make_widget(both: pd.DataFrame):
 _HATCH = {"civilian": "", "military": "////", "civilian-military": ".."}
 
 
-def plot_gantt(both: pd.DataFrame, as_of: pd.Timestamp = AS_OF, source: str | None = None):
-    """A two-lane Gantt chart (Japan above, EU below) in the course style; returns the figure.
+def plot_gantt(both: pd.DataFrame, lane: str | None = None, as_of: pd.Timestamp = AS_OF,
+               source: str | None = None):
+    """A Gantt chart of one lane ("Japan" or "EU"), or of both (Japan above), in the course style.
 
     Colour and hatching both encode the kind; each bar's end is drawn by :func:`jesc.style.period_bar`: an
     ongoing row (a dated record says it was still running) to ``as_of`` with an arrow head, an unknown end
-    as a fading dashed stub with "?" (never to ``as_of``). Display it with ``jesc.style.show(fig)``.
+    as a fading dashed stub with "?" (never to ``as_of``). ``as_of`` is also the right edge of the axis.
+    Display the figure with ``jesc.style.show(fig)``.
     """
+    import textwrap
+
+    import matplotlib.dates as mdates
     from matplotlib.patches import Patch
 
     from jesc import style
 
     t = _need(both, ("lane", "label", "kind", "start", "end", "open", "end_status", "last"), "combined")
-    n = len(t)
-    fig, ax = style.figure(9.0, max(4.0, 0.16 * n + 1.6))
+    lanes = LANES if lane is None else (lane,)
+    if any(name not in LANES for name in lanes):
+        raise MissionsError(f"plot_gantt: unknown lane {lane!r}; expected one of {', '.join(LANES)}")
+    t = t[t["lane"].astype(str).isin(lanes)]
+    names = [textwrap.fill(str(label), 34) for label in t["label"]]
+    row = 0.44 if any("\n" in n for n in names) else 0.27
+    fig, ax = style.figure(8.0, max(3.2, row * len(t) + 2.4))
     labels, ys = [], []
     y = 0.0
-    for lane in LANES:
-        rows = t[t["lane"].astype(str) == lane]
-        for _, r in rows.iterrows():
+    for name in lanes:
+        for _, r in t[t["lane"].astype(str) == name].iterrows():
             style.period_bar(ax, y, r["start"], r["last"], str(r["end_status"]), until=as_of,
                              color=_FILL[str(r["kind"])], hatch=_HATCH[str(r["kind"])])
-            labels.append(f"{'JP' if lane == 'Japan' else 'EU'}  {str(r['label'])[:28]}")
+            prefix = f"{'Japan' if name == 'Japan' else 'EU'}: " if lane is None else ""
+            labels.append(prefix + textwrap.fill(str(r["label"]), 34))
             ys.append(y)
             y += 1
-        if lane == "Japan":
+        if lane is None and name == "Japan":
             ax.axhline(y - 0.5 + 0.75, color="black", linewidth=0.8)
             y += 1.5
-    ax.set_yticks(ys, labels, fontsize=6.5)
-    ax.invert_yaxis()
+    ax.set_yticks(ys, labels, fontsize=10)
+    ax.set_ylim(y - 0.4, -0.6)
+    first = pd.Timestamp(f"{int(t['start'].min().year) - 1}-01-01")
+    ax.set_xlim(first, as_of + pd.Timedelta(days=366))
+    ax.xaxis.set_major_locator(mdates.YearLocator(5))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.tick_params(axis="x", labelsize=10)
     ax.grid(axis="x", color="#d0d0d0", linewidth=0.6)
     ax.grid(axis="y", visible=False)
-    style.label(ax, x="Year (start to end of each deployment or mission)", y="Japan (JP) above, EU below")
+    what = {"Japan": "Japan's deployment", "EU": "EU mission or operation"}
+    style.label(ax, x="Year (start to end of each row)",
+                y=what[lane] if lane else "Japan above, EU below")
     handles = [Patch(facecolor=_FILL[k], hatch=_HATCH[k], edgecolor="black", label=k) for k in KINDS]
     handles.extend(style.period_legend_handles())
-    ax.legend(handles=handles, loc="upper left", fontsize=8, ncols=2)
-    style.source(fig, source or "Course data, tables japan_deployments and csdp_missions (jesc.load);\n"
-                 "kind of Japan's rows from what Japan sent (jesc.peacekeeping.japan_kind).")
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), fontsize=10, ncols=2)
+    default = {"Japan": "Course data: Japan's deployments; the kind is read from what Japan sent.",
+               "EU": "Course data: the EU's CSDP missions and operations."}
+    style.source(fig, source or default.get(lane, "Course data: Japan's deployments and the EU's CSDP "
+                                            "missions."))
     return fig
