@@ -76,7 +76,7 @@ def inputs_fingerprint(root: Path) -> str:
         path = Path(root) / name
         files = [path] if path.is_file() else sorted(
             p for p in path.rglob("*") if p.is_file() and not SKIPPED_PARTS & set(p.parts)
-            and p.suffix not in (".pyc", ".mo"))
+            and p.suffix not in (".pyc", ".mo") and not any(part.endswith(".egg-info") for part in p.parts))
         for file in files:
             digest.update(file.relative_to(root).as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(file.read_bytes()).digest())
