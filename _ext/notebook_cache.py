@@ -33,7 +33,7 @@ import hashlib
 import multiprocessing
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,8 +95,11 @@ def _execute(job: tuple[str, str, int, bool]):
 
     path, label, timeout, allow_errors = job
     nb = nbformat.read(path, as_version=4)
-    result = single_nb_execution(nb, cwd=str(Path(path).parent), timeout=timeout,
-                                 allow_errors=allow_errors, meta_override=True)
+    try:
+        result = single_nb_execution(nb, cwd=str(Path(path).parent), timeout=timeout,
+                                     allow_errors=allow_errors, meta_override=True)
+    except Exception as err:  # the kernel died or did not start: not a cell's error
+        return path, None, 0.0, Failure(label, None, None, "", f"{type(err).__name__}: {err}")
     if result.err is None:
         return path, nbformat.writes(nb), result.time, None
     failure = Failure(label, None, None, "", f"{type(result.err).__name__}: {result.err}")
@@ -164,11 +167,15 @@ def execute_into_cache(cache_path: Path, paths: list[Path], root: Path, *, timeo
     log(f"executing {len(todo)} notebook(s) into {cache_path} with {workers} process(es)")
     start = time.perf_counter()
     failures, done = [], []
-    work = [(str(p), label(p), timeout, allow_errors) for p in todo]
+    # The largest notebooks first (a rough guess of the slowest), so that no core idles at the end.
+    work = [(str(p), label(p), timeout, allow_errors)
+            for p in sorted(todo, key=lambda p: p.stat().st_size, reverse=True)]
     # fork: the workers need nothing but this module's function; Sphinx forks for -j too
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for path, text, seconds, failure in pool.map(_execute, work):
+        futures = [pool.submit(_execute, job) for job in work]
+        for future in as_completed(futures):
+            path, text, seconds, failure = future.result()
             if failure is not None:
                 failures.append(failure)
                 log(f"  FAILED {failure}")
@@ -180,7 +187,8 @@ def execute_into_cache(cache_path: Path, paths: list[Path], root: Path, *, timeo
             done.append(Path(path))
             log(f"  {label(Path(path))}: {seconds:.1f} s")
     log(f"executed {len(done)} notebook(s) in {time.perf_counter() - start:.1f} s")
-    return done, failures
+    failures.sort(key=lambda f: f.notebook)
+    return sorted(done), failures
 
 
 def _notebooks_to_read(app, env, docnames) -> list[Path]:
