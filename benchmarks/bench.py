@@ -87,6 +87,7 @@ def measured(figures: dict, name: str, fn, *args, **kwargs):
     seconds, result = timed(fn, *args, **kwargs)
     figures["builds_s"][name] = round(seconds, 1)
     figures["load"][name] = [before, load()]
+    print(f"{name}: {seconds:.1f} s (load {before} -> {figures['load'][name][1]})", flush=True)
     return result
 
 
@@ -174,11 +175,15 @@ def profile_sphinx(source: Path, workdir: Path) -> list[dict]:
     doctrees and HTML removed (every page read and written), under cProfile."""
     shutil.rmtree(source / "_build" / ".doctrees", ignore_errors=True)
     shutil.rmtree(source / "_build" / "html", ignore_errors=True)
-    out = workdir / "build.prof"
-    code = ("import sys; from jupyter_book.cli.main import main; "
-            f"sys.argv = ['jupyter-book', 'build', {str(source)!r}, '-W', '-n', '--keep-going']; main()")
-    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-c", code], capture_output=True,
-                   text=True, env={**os.environ, "JESC_EDITION": "student", "JESC_LANGUAGE": "en"})
+    out, script = workdir / "build.prof", workdir / "build_for_profile.py"
+    script.write_text("import sys\nfrom jupyter_book.cli.main import main\n"
+                      f"sys.argv = ['jupyter-book', 'build', {str(source)!r}, '-W', '-n', '--keep-going']\n"
+                      "main()\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), str(script)],
+                          capture_output=True, text=True,
+                          env={**os.environ, "JESC_EDITION": "student", "JESC_LANGUAGE": "en"})
+    if not out.is_file():
+        return [{"phase": "no profile: " + (done.stdout + done.stderr)[-500:], "seconds": None}]
     stats = pstats.Stats(str(out)).stats
     rows = []
     for label, suffix, function in PHASES:
@@ -258,7 +263,8 @@ def main() -> int:
         tmp = Path(tmp)
         _, pages = measured(figures, "template build", template_build, tmp)
         figures["template_pages"] = pages
-        html, done = measured(figures, "clean build", build_from_scratch, REPO, tmp, reuse_executions=False)
+        html, done = measured(figures, "clean build", build_from_scratch, REPO, tmp,
+                              reuse_executions=False, timeout=3600)
         if done.returncode != 0:
             print(done.stdout[-3000:], done.stderr[-3000:], sep="\n")
             return 1

@@ -41,7 +41,7 @@ def share_caches(repo: Path, source: Path) -> list[str]:
     return copied
 
 
-def build_from_scratch(repo: Path, workdir: Path, *, reuse_executions: bool = True
+def build_from_scratch(repo: Path, workdir: Path, *, reuse_executions: bool = True, timeout: int = 900
                        ) -> tuple[Path, subprocess.CompletedProcess]:
     """Copy the sources to ``workdir`` and build them with warnings as errors.
 
@@ -55,7 +55,7 @@ def build_from_scratch(repo: Path, workdir: Path, *, reuse_executions: bool = Tr
         share_caches(repo, source)
     done = subprocess.run(
         jupyter_book_command() + ["build", str(source), "-W", "-n", "--keep-going"],
-        capture_output=True, text=True, timeout=900,
+        capture_output=True, text=True, timeout=timeout,
         env={**os.environ, "JESC_EDITION": "student", "JESC_LANGUAGE": "en"},
     )
     return source / "_build" / "html", done
