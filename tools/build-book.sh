@@ -2,7 +2,8 @@
 # README command 1: set up the environment and build the book (warnings are errors).
 # The student edition (the default) goes to _build/html; `--edition instructor` builds the
 # instructor edition (answer keys, solutions, grading notes) into _build/instructor/_build/html.
-# Both share the execution cache _build/.jupyter_cache (see _ext/editions.py).
+# Both share the execution cache _build/.jupyter_cache (see _ext/editions.py), which
+# _ext/notebook_cache.py fills in parallel before Sphinx reads (CONTRIBUTING.md, "Builds and the execution cache").
 # `--language ja` builds the Japanese edition (from locales/ja/, see _ext/languages.py) into
 # _build/ja/_build/html; the folders of every edition are listed in tools/edition.sh.
 source "$(dirname "${BASH_SOURCE[0]}")/edition.sh"

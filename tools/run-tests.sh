@@ -24,7 +24,8 @@ if [ -f tests/browser/package-lock.json ] && [ "$(axe_version tests/browser/pack
   npm ci --prefix tests/browser --no-audit --no-fund --silent
 fi
 
-# --nbval: every stored notebook output is compared with a fresh run (strict mode);
-# volatile parts are masked by the regexes in tests/nbval-sanitize.cfg.
+# Every stored notebook output is compared with a fresh run by tests/test_notebook_pairs.py, from
+# the execution cache that tools/build-book.sh filled (each notebook runs once per language and run;
+# volatile parts are masked by the regexes in tests/nbval-sanitize.cfg, as nbval masked them).
 # pytest exits 5 when it collects nothing: that is a failure too, and set -e passes it on.
-python -m pytest --nbval --nbval-sanitize-with tests/nbval-sanitize.cfg "$@"
+python -m pytest "$@"

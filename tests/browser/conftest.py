@@ -27,7 +27,9 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def scratch_build(repo, tmp_path_factory):
-    """(HTML root, finished build process) of one from-scratch build for the whole session."""
+    """(HTML root, finished build process) of one from-scratch build for the whole session; the
+    scratch copy starts from the checkout's execution caches (`book.share_caches`), so a notebook
+    that `tools/build-book.sh` executed before the tests is not executed again."""
     return build_from_scratch(repo, tmp_path_factory.mktemp("scratch-build"))
 
 
