@@ -17,37 +17,10 @@ import re
 from pathlib import Path
 
 from jesc.errors import GradingError
+from jesc.grading.words import last_line, plain_words  # noqa: F401 (used by others)
 
 FIXED = ["student", "student id", "submission", "status", "total", "possible"]
 TRAILING = ["other files", "failed tests", "problems"]
-
-_TYPE_WORDS = [
-    (r"\b(not|found|is|got) an? ellipsis\b", r"\1 no answer yet (still ...)"),
-    (r"\b(not|found|is|got) an? NoneType\b", r"\1 no answer yet (None)"),
-    (r"\ban? ellipsis\b", "no answer yet (still ...)"),
-    (r"\ban? NoneType\b", "no answer yet (None)"),
-    (r"'ellipsis' object", "the placeholder ... (no answer yet)"),
-    (r"'NoneType' object", "None (no answer yet)"),
-    (r"type ellipsis\b", "the placeholder ... (no answer yet)"),
-]
-
-
-def plain_words(message: str) -> str:
-    """A test's message with Python's type names of an unanswered question in plain words:
-    "not a ellipsis" -> "not no answer yet" is avoided; it reads "no answer yet (still ...)"."""
-    text = message or ""
-    text = re.sub(r"should be (.*?), not an? (ellipsis|NoneType)\b",
-                  lambda m: f"has no answer yet ({'still ...' if m[2] == 'ellipsis' else 'None'})"
-                  f": it should be {m[1]}", text)
-    for pattern, replacement in _TYPE_WORDS:
-        text = re.sub(pattern, replacement, text)
-    return text
-
-
-def last_line(message: str) -> str:
-    lines = [line.strip() for line in (message or "").strip().splitlines() if line.strip()]
-    return lines[-1] if lines else "failed"
-
 
 def _number(value: float) -> str:
     return f"{value:g}"

@@ -57,7 +57,7 @@ class Graded:
 
     def failed_messages(self) -> list[str]:
         """``question (test, hidden|public): message`` for each failed test, for the instructor."""
-        from jesc.grading.report import last_line
+        from jesc.grading.words import last_line
 
         return [f"{t.question} ({t.name}, {'hidden' if t.hidden else 'public'}): "
                 f"{last_line(t.message)}" for t in self.tests if not t.passed]
@@ -150,7 +150,7 @@ class Grader:
 
     def _run(self, scratch: Path, slot: int) -> tuple[dict | None, str]:
         read, write = os.pipe()
-        inner = [sys.executable, "-m", "jesc.grading.worker", "submission.ipynb",
+        inner = [sys.executable, str(Path(__file__).with_name("worker.py")), "submission.ipynb",
                  "autograder.zip", "--cell-seconds", str(self.limits.cell_seconds),
                  "--result-fd", str(write)]
         if self.sandboxed:

@@ -1,6 +1,6 @@
 """The grading process inside the sandbox: Otter grades one notebook, the result goes to a pipe.
 
-    python -m jesc.grading.worker SUBMISSION.ipynb AUTOGRADER.zip --cell-seconds 60 --result-fd 3
+    python .../jesc/grading/worker.py SUBMISSION.ipynb AUTOGRADER.zip --cell-seconds 60 --result-fd 3
 
 Runs Otter's own grading without Docker (``otter.api.grade_submission``: the notebook executed in
 a fresh kernel, then its tests). A cell that runs past ``--cell-seconds`` is interrupted and the
@@ -16,6 +16,28 @@ import argparse
 import json
 import os
 import sys
+from pathlib import Path
+
+if __package__:  # imported as jesc.grading.worker
+    from jesc.grading.words import plain_words
+else:  # run as a script in the sandbox: no course package (and no pandas) in this process
+    from words import plain_words  # type: ignore[no-redef]
+
+#: jsonschema (through nbformat, in Otter) imports the optional rfc3987-syntax, which builds a
+#: parser for IRIs at import: seconds of CPU in every grading process and kernel, for a check
+#: that grading never makes. The grading process and its kernel import it as absent.
+SKIP_MODULES = ("rfc3987_syntax",)
+KERNEL_STARTUP = "import sys\nfor _m in {mods!r}:\n    sys.modules.setdefault(_m, None)\n"
+
+
+def _skip_slow_imports() -> None:
+    for name in SKIP_MODULES:
+        sys.modules.setdefault(name, None)
+    ipython = os.environ.get("IPYTHONDIR")
+    if ipython:
+        startup = Path(ipython) / "profile_default" / "startup"
+        startup.mkdir(parents=True, exist_ok=True)
+        (startup / "00-grading.py").write_text(KERNEL_STARTUP.format(mods=SKIP_MODULES))
 
 
 def _not_dumpable() -> None:
@@ -46,8 +68,6 @@ def _limit_cells(seconds: float) -> None:
 def grade(notebook: str, autograder: str, cell_seconds: float) -> dict:
     """Grade one notebook with Otter, here and now; plain data for ``run.Graded``."""
     import nbformat
-
-    from jesc.grading.report import plain_words
 
     _limit_cells(cell_seconds)
     from otter.api import grade_submission
@@ -90,8 +110,6 @@ def raised_cells(submitted, executed, cell_seconds: float) -> list[str]:
     """'cell N raised ...' for each submitted code cell whose run ended in an error."""
     if executed is None:
         return []
-    from jesc.grading.report import plain_words
-
     sources = [c.source for c in submitted.cells]
     problems = []
     for cell in executed.cells:
@@ -120,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--result-fd", type=int, default=None)
     args = parser.parse_args(argv)
     _not_dumpable()
+    _skip_slow_imports()
     out = os.fdopen(args.result_fd, "w") if args.result_fd is not None else None
     try:
         result = grade(args.notebook, args.autograder, args.cell_seconds)
