@@ -11,13 +11,13 @@ import sys
 
 from jesc.grading.collect import collect
 from jesc.grading.report import feedback_text, write_csv, write_feedback
-from jesc.grading.run import Graded, TestResult, grade_folder, read_submission
+from jesc.grading.run import Graded, TestResult, grade_folder, grade_one, read_submission
 from jesc.grading.source import (BUILD_DIR, answer_cell, answer_key, assign, autograder_zip,
                                  plausible_mistakes, question_names, questions, source_notebook)
 from jesc.grading.student import counts_by_label, self_check, whole_number
 
 __all__ = ["BUILD_DIR", "Graded", "TestResult", "answer_cell", "answer_key", "assign",
-           "autograder_zip", "collect", "counts_by_label", "feedback_text", "grade_folder",
+           "autograder_zip", "collect", "counts_by_label", "feedback_text", "grade_folder", "grade_one",
            "main", "plausible_mistakes", "question_names", "questions", "read_submission",
            "self_check", "source_notebook", "submissions_in", "whole_number", "write_csv",
            "write_feedback"]

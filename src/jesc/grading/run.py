@@ -232,6 +232,19 @@ def grade_entries(entries: list[Entry], grader: Grader, jobs: int = 1,
         return list(pool.map(one, entries))
 
 
+def grade_one(submission: str | Path, autograder: str | Path, sandboxed: bool = True,
+              limits: sandbox.Limits | None = None, assignment: str | None = None) -> Graded:
+    """Grade one notebook file (a row of its own, named by the file); never raises for a bad
+    submission: a file that is not a notebook is reported before any sandbox or kernel starts."""
+    path = Path(submission)
+    entry = Entry(path.name, path.stem, notebook=path)
+    try:
+        read_submission(path)
+    except GradingError as exc:
+        return Graded(entry.key, entry.student, problems=[str(exc)])
+    return Grader(autograder, limits, sandboxed, assignment).grade(entry)
+
+
 def grade_folder(folder: str | Path, autograder: str | Path, jobs: int = 1,
                  sandboxed: bool = True, limits: sandbox.Limits | None = None,
                  assignment: str | None = None) -> list[Graded]:
