@@ -66,7 +66,9 @@ def test_public_tree_keeps_what_students_need(public):
 
 
 def test_public_tree_holds_no_key_hidden_test_or_note(public):
-    forbidden = assignment_secrets() + note_sentences() + essay_key_sentences()
+    # An import line of a solution (``from jesc import pko_list``) reveals nothing.
+    forbidden = [s for s in assignment_secrets() if not re.match(r"(from \S+ )?import ", s)]
+    forbidden += note_sentences() + essay_key_sentences()
     leaks, files = [], 0
     for path in sorted(public.rglob("*")):
         if not path.is_file():

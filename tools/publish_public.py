@@ -14,8 +14,11 @@ except
   ``tests/test_grading.py``), the editions test (it builds the instructor edition), this
   export's own test (``tests/test_public_tree.py``), ``benchmarks/grade_*.py``;
 
-and with every ``{only} instructor`` block that includes an instructor note taken out of the
-pages that hold one. It then checks that no excluded path is left and no page includes a file
+with every ``{only} instructor`` block that includes an instructor note taken out of the
+pages that hold one, and with every message of the translation catalogs (``locales/``) whose
+English text comes from an instructor note or an essay key taken out (the gettext builder
+extracts the text of ``only`` blocks too; the Japanese edition then shows nothing of it, as the
+English student edition). It then checks that no excluded path is left and no page includes a file
 that is not there. ``DIR`` must not exist or be empty.
 """
 
@@ -45,12 +48,39 @@ def tracked() -> list[str]:
     return [p for p in out.stdout.decode("utf-8").split("\0") if p]
 
 
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[*`]", "", text)).strip()
+
+
+def private_text() -> str:
+    """The instructor notes' and essay keys' text, flattened, to recognise their messages."""
+    files = [*sorted((ROOT / "exercises" / "instructor-notes").glob("*.md")),
+             *sorted((ROOT / "exercises" / "assignments").glob("*/essay-*.md"))]
+    return "\n".join(_plain(p.read_text(encoding="utf-8")) for p in files)
+
+
+def _msgid(entry: str) -> str:
+    match = re.search(r'^msgid ((?:".*"\n?)+)', entry + "\n", re.M)
+    if not match:
+        return ""
+    return "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', match[1])).replace('\\"', '"')
+
+
+def strip_catalog(text: str, secret: str) -> str:
+    """A .po catalog without the messages whose English text is in ``secret``."""
+    entries = text.split("\n\n")
+    kept = [e for e in entries
+            if not ((m := _plain(_msgid(e))) and len(m) >= 20 and m in secret)]
+    return "\n\n".join(kept)
+
+
 def export(target: Path) -> list[Path]:
     target = Path(target)
     if target.exists() and any(target.iterdir()):
         raise SystemExit(f"error: {target} is not empty")
     target.mkdir(parents=True, exist_ok=True)
     written = []
+    secret = private_text()
     for rel in tracked():
         source = ROOT / rel
         if private(rel) or not source.is_file():
@@ -60,6 +90,9 @@ def export(target: Path) -> list[Path]:
         if source.suffix == ".md" and "{only} instructor" in source.read_text(encoding="utf-8"):
             text = ONLY_BLOCK.sub("\n", source.read_text(encoding="utf-8"))
             dest.write_text(text, encoding="utf-8")
+        elif source.suffix == ".po":
+            dest.write_text(strip_catalog(source.read_text(encoding="utf-8"), secret),
+                            encoding="utf-8")
         else:
             shutil.copy2(source, dest)
         written.append(dest)
