@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
-import queue
 import shutil
 import signal
 import subprocess
@@ -100,9 +100,15 @@ class Grader:
             sandbox.require_bwrap()
         self.assignment = assignment
         self.scratch_root = Path(scratch_root) if scratch_root else None
+        self._sandboxes = itertools.count()
 
-    def grade(self, entry: Entry, slot: int = 0) -> Graded:
+    def grade(self, entry: Entry, slot: int | None = None) -> Graded:
+        """One entry's row. ``slot`` numbers the sandbox's user (as root); by default each
+        sandbox gets a user of its own, so that no process left by one (a fork bomb's, while the
+        kernel kills them) counts against the process limit of the next."""
         start = time.perf_counter()
+        if slot is None:
+            slot = next(self._sandboxes) % sandbox.USERS
         graded = Graded(entry.key, entry.student, entry.student_id, entry.layout,
                         others=list(entry.others), problems=list(entry.notes))
         if entry.notebook is not None:
@@ -214,16 +220,8 @@ def _kill(proc: subprocess.Popen) -> None:
 def grade_entries(entries: list[Entry], grader: Grader, jobs: int = 1,
                   progress=None) -> list[Graded]:
     """Grade every entry, ``jobs`` at a time; rows in the entries' order."""
-    slots: queue.Queue[int] = queue.Queue()
-    for slot in range(max(1, jobs)):
-        slots.put(slot)
-
     def one(entry: Entry) -> Graded:
-        slot = slots.get()
-        try:
-            graded = grader.grade(entry, slot)
-        finally:
-            slots.put(slot)
+        graded = grader.grade(entry)
         if progress:
             progress(graded)
         return graded

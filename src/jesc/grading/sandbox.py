@@ -30,8 +30,10 @@ from pathlib import Path
 
 from jesc.errors import GradingError
 
-#: The first of the user ids the sandboxes of a class run as when grading as root (one per job).
+#: The user ids the sandboxes run as when grading as root: ROOT_UID_BASE + (n % USERS) for the
+#: n-th sandbox, so that no two sandboxes running together share a process limit.
 ROOT_UID_BASE = 61000
+USERS = 4000
 #: Where the scratch folder appears inside the sandbox.
 INSIDE = Path("/grading")
 #: Files of /etc that Python, matplotlib's fonts and the C library read; nothing else of /etc.
