@@ -441,3 +441,40 @@ def test_untouched_float_answer_does_not_raise_on_run_all(built):
     namespace.clear()
     exec(compile(code.replace("share = ...", "share = 12.345"), "cell", "exec"), namespace)
     assert checked, "no round(x, n) display in any assignment: the guard is no longer needed"
+
+
+def test_command_line_essays_merge_and_gradebook(tmp_path, capsys):
+    """The documented commands, end to end on a Moodle download (no grading needed)."""
+    from jesc.grading.cli import main
+
+    nb = nbformat.read(source.source_notebook(ROOT / ESSAY_NAME), as_version=4)
+    answered = copy.deepcopy(nb)
+    for cell in answered.cells:
+        if cell.cell_type == "markdown" and "*Write your answer in this cell" in cell.source:
+            cell.source += "\n\nMy position: beyond the four uses."
+    down = tmp_path / "download"
+    _write(down / "Aiko Tanaka_101_assignsubmission_file_" / f"{ESSAY_NAME}.ipynb", answered)
+    _write(down / "Ben Ono_102_assignsubmission_file_" / "essay.pdf", text="%PDF")
+    assert main(["essays", str(ROOT / ESSAY_NAME), str(down), "--out",
+                 str(tmp_path / "essays")]) == 0
+    pages = sorted((tmp_path / "essays").glob("*.html"))
+    assert len(pages) == 2 and "beyond the four uses" in pages[0].read_text(encoding="utf-8")
+    grades, questions = _class_csv(tmp_path)
+    essay = next(q for q in questions if q.manual)
+    filled = tmp_path / "filled.csv"
+    filled.write_text(f"student id,{essay.name}\n999,2\n", encoding="utf-8")
+    assert main(["merge", str(ROOT / ESSAY_NAME), str(grades), str(filled), "--csv",
+                 str(tmp_path / "m.csv")]) == 2
+    assert "unknown student" in capsys.readouterr().err
+    filled.write_text(f"student id,{essay.name}\n101,2\n102,4\n", encoding="utf-8")
+    assert main(["merge", str(ROOT / ESSAY_NAME), str(grades), str(filled), "--csv",
+                 str(tmp_path / "m.csv")]) == 0
+    rows = [r for r in report.read_csv(tmp_path / "m.csv") if r["student id"]]
+    with open(tmp_path / "ids.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    assert main(["gradebook", str(tmp_path / "ids.csv"), "--lms", "canvas", "--title", "NATO",
+                 "--out", str(tmp_path / "canvas.csv")]) == 0
+    table = list(csv.reader(open(tmp_path / "canvas.csv", encoding="utf-8")))
+    assert table[2] == ["Student 101", "101", "", "", "", "10"]
