@@ -221,7 +221,7 @@ def hostile_class(built, tmp_path_factory):
     _write(down / f"pastedcopy_3001_91001_{NAME}.ipynb", stripped)
     _write(down / "stray.pdf", text="%PDF-1.4 not a notebook")
     before = _tree_state(down, home, REPO / "src", REPO / "data")
-    limits = replace(sandbox.Limits(), cell_seconds=8, wall_seconds=150, cpu_seconds=60,
+    limits = replace(sandbox.Limits(), cell_seconds=15, wall_seconds=200, cpu_seconds=90,
                      memory_mb=2048, processes=64)
     grader = run.Grader(built["zip"], limits, assignment=NAME, scratch_root=base)
     rows = run.grade_entries(collect.collect(down, NAME), grader, jobs=2)

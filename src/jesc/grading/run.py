@@ -148,6 +148,9 @@ class Grader:
             graded.problems.append(problem)
         if result is None:
             return
+        if not result.get("possible") and not result.get("problems"):
+            result["problems"] = ["Otter returned no test result (no test ran): not graded"
+                                  + (f" [{result['log']}]" if result.get("log") else "")]
         graded.scores = result.get("scores", {})
         graded.possible = result.get("possible", {})
         graded.tests = [TestResult(**t) for t in result.get("tests", [])]
@@ -197,10 +200,12 @@ class Grader:
         text = b"".join(chunks)
         if problem:
             return None, problem
+        tail = (scratch.parent / "log.txt").read_bytes()[-600:].decode("utf-8", "replace")
         try:
-            return json.loads(text.decode("utf-8")), ""
+            result = json.loads(text.decode("utf-8"))
+            result["log"] = " / ".join(tail.strip().splitlines()[-3:])[-400:]
+            return result, ""
         except ValueError:
-            tail = (scratch.parent / "log.txt").read_bytes()[-600:].decode("utf-8", "replace")
             code = proc.returncode
             why = (f"killed by signal {-code}" if code < 0 else f"exit status {code}")
             return None, (f"the grading process ended without a result ({why}; a limit on "

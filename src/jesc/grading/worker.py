@@ -49,8 +49,10 @@ def _not_dumpable() -> None:
         pass
 
 
-def _limit_cells(seconds: float) -> None:
-    """Otter's executor with a per-cell time limit: an overlong cell is interrupted."""
+def _limit_cells(seconds: float, sources: set[str]) -> None:
+    """Otter's executor with a time limit on each of the submission's cells (``sources``): an
+    overlong cell is interrupted and the next one runs. The cells Otter adds (its set-up and the
+    tests) have none: only the wall-clock limit of the whole submission bounds them."""
     import nbconvert.preprocessors as pre
 
     base = pre.ExecutePreprocessor
@@ -58,7 +60,7 @@ def _limit_cells(seconds: float) -> None:
     class Limited(base):
         def __init__(self, **kwargs):
             super().__init__(**kwargs)
-            self.timeout = int(seconds)
+            self.timeout_func = lambda cell: int(seconds) if cell.source in sources else None
             self.interrupt_on_timeout = True
             self.record_timing = False
 
@@ -69,11 +71,11 @@ def grade(notebook: str, autograder: str, cell_seconds: float) -> dict:
     """Grade one notebook with Otter, here and now; plain data for ``run.Graded``."""
     import nbformat
 
-    _limit_cells(cell_seconds)
+    submitted = nbformat.read(notebook, as_version=4)
+    _limit_cells(cell_seconds, {c.source for c in submitted.cells if c.cell_type == "code"})
     from otter.api import grade_submission
 
     result = {"scores": {}, "possible": {}, "tests": [], "problems": []}
-    submitted = nbformat.read(notebook, as_version=4)
     try:
         results = grade_submission(notebook, autograder, quiet=True)
     except Exception as exc:  # Otter stops with a traceback; the class goes on
