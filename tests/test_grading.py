@@ -478,3 +478,23 @@ def test_command_line_essays_merge_and_gradebook(tmp_path, capsys):
                  "--out", str(tmp_path / "canvas.csv")]) == 0
     table = list(csv.reader(open(tmp_path / "canvas.csv", encoding="utf-8")))
     assert table[2] == ["Student 101", "101", "", "", "", "10"]
+
+
+def test_students_check_speaks_plain_words(tmp_path, monkeypatch):
+    """``grader.check`` on an untouched float answer says "no answer yet", not "ellipsis"."""
+    from jesc.grading.student import _plain_notebook
+
+    monkeypatch.chdir(tmp_path)
+    tests = tmp_path / "tests"
+    tests.mkdir()
+    (tests / "share.py").write_text(
+        "from otter.test_files import test_case\n\nOK_FORMAT = False\nname = 'share'\n"
+        "points = 1\n\n@test_case(points=1, hidden=False)\ndef test_share(share):\n"
+        "    assert type(share) is float, (\n"
+        "        f'share should be a float, not a {type(share).__name__}')\n",
+        encoding="utf-8")
+    grader = _plain_notebook()(tests_dir=str(tests))
+    result = grader.check("share", global_env={"share": ...})
+    text = " ".join(t.message or "" for t in result.test_case_results)
+    assert "share has no answer yet (still ...): it should be a float" in text, text
+    assert "ellipsis" not in text and "ellipsis" not in repr(result)

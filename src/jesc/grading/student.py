@@ -142,6 +142,25 @@ def self_check(name: str, folder: str | Path = "."):
         if not isinstance(source, str):
             source = json.dumps(source)
         (tests_dir / f"{question}.py").write_text(source, encoding="utf-8")
+    return _plain_notebook()(tests_dir=str(tests_dir))
+
+
+def _plain_notebook():
+    """Otter's ``Notebook`` whose ``check`` shows failed tests' messages in plain words ("no
+    answer yet", never "not a ellipsis")."""
     import otter
 
-    return otter.Notebook(tests_dir=str(tests_dir))
+    from jesc.grading.words import plain_words
+
+    class Notebook(otter.Notebook):
+        def check(self, *args, **kwargs):
+            result = super().check(*args, **kwargs)
+            for tcr in getattr(result, "test_case_results", None) or []:
+                try:
+                    if tcr.message:
+                        tcr.message = plain_words(tcr.message)
+                except AttributeError:  # a frozen result in another Otter: shown as it is
+                    break
+            return result
+
+    return Notebook
