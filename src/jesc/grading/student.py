@@ -153,8 +153,12 @@ def _plain_notebook():
     from jesc.grading.words import plain_words
 
     class Notebook(otter.Notebook):
-        def check(self, *args, **kwargs):
-            result = super().check(*args, **kwargs)
+        def check(self, question, global_env=None):
+            if global_env is None:  # Otter reads its caller's frame: the notebook's, not ours
+                import inspect
+
+                global_env = inspect.currentframe().f_back.f_globals
+            result = super().check(question, global_env=global_env)
             for tcr in getattr(result, "test_case_results", None) or []:
                 try:
                     if tcr.message:
