@@ -54,7 +54,7 @@ def make_class(name: str, built: Path, zip_path: Path, folder: Path, students: i
               "other": str(folder), "outside": str(folder.parent / "outside.txt"),
               "repo_file": str(REPO / "hostile-was-here.txt"), "port": 22}
     counts: dict[str, int] = {}
-    hostile = list(HOSTILE.items())[:max(0, min(len(HOSTILE), students // 10))]
+    hostile = list(HOSTILE.items())[:max(0, min(len(HOSTILE), students // 2))]
     for number in range(students):
         student = folder / f"Student {number:03d}_{1000 + number}_assignsubmission_file_"
         student.mkdir(parents=True)
