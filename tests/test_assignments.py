@@ -252,7 +252,10 @@ def test_malformed_submissions_get_a_clear_message_and_the_folder_goes_on(graded
             g = graded["grades"][submission]
             assert all(g.scores[q] == g.possible[q] for q in g.scores if q != rest[0])
         elif kind == "full":
-            assert rows[submission]["total"] == rows[submission]["possible"] != ""
+            g = graded["grades"][submission]
+            assert rows[submission]["total"] == f"{sum(g.possible.values()):g}" != ""
+            full = sum(q.points for q in A.questions(ROOT / submission.split("--")[0]))
+            assert rows[submission]["possible"] == f"{full:g}", "possible omits the essays"
 
 
 def test_answer_key_prints_every_question():

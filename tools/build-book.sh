@@ -22,6 +22,6 @@ cat <<MSG
 
 The $EDITION edition of the book ($LANG_CODE) is built: $ROOT/$HTML/index.html
 View it locally with:
-    .venv/bin/python -m http.server --directory $HTML 8000
+    .venv/bin/python -m http.server --bind 127.0.0.1 --directory $HTML 8000
 and open http://localhost:8000 in a browser.
 MSG

@@ -9,6 +9,13 @@ if ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+# Grading runs every submission in bubblewrap (tests/test_grading.py): Debian's bubblewrap.
+if ! command -v bwrap >/dev/null 2>&1; then
+  echo "Installing Debian's bubblewrap for the grading sandbox..."
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq bubblewrap >/dev/null
+fi
 # TeX for tests/browser/test_pdf.py (the whole-book PDF).
 source "$ROOT/tools/install-tex.sh"
 # The Japanese edition's pages (tests/browser/test_japanese.py) need a Japanese font in Chromium.
