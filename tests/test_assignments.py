@@ -143,7 +143,7 @@ def graded(tmp_path_factory):
         for path in folder.glob(f"{name}--*"):
             path.rename(mine / path.name)
         rows = A.grade_folder(mine, zips[name], jobs=2)
-        A.write_csv(rows, out / f"{name}.csv")
+        A.write_csv(rows, out / f"{name}.csv", A.questions(ROOT / name))
         grades.update({g.submission: g for g in rows})
     return {"built": built, "cases": cases, "grades": grades, "out": out}
 
