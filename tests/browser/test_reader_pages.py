@@ -41,10 +41,10 @@ def test_bibliography_labels_are_author_year_in_three_groups(built_book):
     keywords = _keywords()
     labels = citations.labels(REPO / "references.bib")
     by_anchor = {citations.anchor(k): k for k in labels}
-    # the group headings (h2.rubric) and the entries after each, in page order
+    # the group headings (h2.jesc-bib-group) and the entries after each, in page order
     groups: dict[str, list[str]] = {}
     current = None
-    for el in soup.select("h2.rubric, div.citation"):
+    for el in soup.select("h2.jesc-bib-group, div.citation"):
         if el.name == "h2":
             current = el.get_text(" ", strip=True).rstrip("#").strip()
             groups[current] = []
