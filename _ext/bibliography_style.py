@@ -98,9 +98,37 @@ def add_group_headings(app, doctree, docname):
         parent.insert(at, [title, nodes.paragraph(text=sentence)])
 
 
+def link_keys_in_notes(app, doctree, docname):
+    """An entry's note that names another entry by its key ("Cited in tsuruoka2010, note 10") shows
+    that entry's label, linked to it ("Cited in Tsuruoka, 2010, note 10"): no reader sees a raw key."""
+    from docutils import nodes
+
+    from jesc.citations import labels
+
+    if not any(i.startswith("bib-") for c in doctree.findall(nodes.citation) for i in c.get("ids", [])):
+        return
+    known = labels(Path(app.srcdir) / "references.bib")
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
+                         + r")(?![\w-])")
+    for citation in list(doctree.findall(nodes.citation)):
+        for text in list(citation.findall(nodes.Text)):
+            if isinstance(text.parent, (nodes.reference, nodes.label)) or not pattern.search(text.astext()):
+                continue
+            parts, last = [], 0
+            value = text.astext()
+            for m in pattern.finditer(value):
+                parts.append(nodes.Text(value[last:m.start()]))
+                parts.append(nodes.reference("", known[m.group(1)], internal=True,
+                                             refid=anchor(m.group(1))))
+                last = m.end()
+            parts.append(nodes.Text(value[last:]))
+            text.parent.replace(text, parts)
+
+
 def setup(app):
     register_plugin("pybtex.style.labels", NAME, AuthorYearLabels, force=True)
     register_plugin("pybtex.style.sorting", NAME, GroupedSorting, force=True)
     register_plugin("pybtex.style.formatting", NAME, AuthorYearStyle, force=True)
     app.connect("doctree-resolved", add_group_headings)
+    app.connect("doctree-resolved", link_keys_in_notes)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
