@@ -31,8 +31,21 @@ def _preview_cell(value, column: str) -> str:
     return text
 
 
-def dataset_page(res: dict, preview) -> str:
-    """Markdown page for one table of the data package."""
+def _cite_keys(text: str, keys) -> str:
+    """``text`` with every bibliography key it names as a citation ({cite:p}), so that a reader sees
+    "(Author, year)", linked, never a raw key."""
+    import re
+
+    if not keys:
+        return text
+    pattern = re.compile(r"(?<![\w`-])(" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+                         + r")(?![\w`-])")
+    return pattern.sub(lambda m: "{cite:p}`" + m.group(1) + "`", text)
+
+
+def dataset_page(res: dict, preview, bib_keys=()) -> str:
+    """Markdown page for one table of the data package (``bib_keys``: the keys of references.bib,
+    cited where a caveat names one)."""
     name = res["name"]
     lines = [f"# {res.get('title', name)}", "", res.get("description", ""), ""]
     lines += [f"Load it with `jesc.load(\"{name}\")`; file `data/{res['path']}`, {len(preview)} rows.", ""]
@@ -60,7 +73,7 @@ def dataset_page(res: dict, preview) -> str:
         lines.append("- Rows cite: {cite:p}`" + ",".join(keys) + "`.")
     caveats = res.get("jesc:caveats", [])
     if caveats:
-        lines += ["", "## Caveats", ""] + [f"- {c}" for c in caveats]
+        lines += ["", "## Caveats", ""] + [f"- {_cite_keys(c, bib_keys)}" for c in caveats]
     lines += ["", "## Preview", "", "First rows as stored in the CSV file (long cells cut; the table scrolls "
               "sideways in its own box):", ""]
     cols = [f["name"] for f in res["schema"]["fields"]]
@@ -120,12 +133,14 @@ def write_pages(root: Path) -> list[Path]:
 
     changed, listed = [], []
     folder = Path(root) / "appendices" / "datasets"
+    bib = Path(root) / "references.bib"
+    bib_keys = data.bib_keys(bib) if bib.is_file() else set()
     for res in data.package()["resources"]:
         raw = pd.read_csv(data.data_dir() / res["path"], dtype=str, keep_default_na=False)
         data.load(res["name"])  # validate: a broken table fails the build with the loader's message
         listed.append((res, len(raw)))
         path = folder / f"{res['name']}.md"
-        if _write(path, dataset_page(res, raw)):
+        if _write(path, dataset_page(res, raw, bib_keys)):
             changed.append(path)
     if _write(folder / "index.md", datasets_index(listed)):
         changed.append(folder / "index.md")

@@ -38,8 +38,8 @@ CHAPTERS = sorted(p for p in (REPO / "chapters").rglob("*.ipynb") if ".ipynb_che
 IMAGE_TYPES = ("image/png", "image/svg+xml")
 PALETTE = {c.lower() for c in style.OKABE_ITO.values()}
 #: The width (CSS px) of the book's content column at 1280 px, measured in the built book
-#: (``article.bd-article``'s content box, sphinx-book-theme): a PNG wider than this is scaled down.
-COLUMN_PX = 708
+#: (a figure's image in ``article.bd-article``, sphinx-book-theme): a PNG wider than this is scaled down.
+COLUMN_PX = 672
 #: The smallest text a reader should see, in points (1 pt = 4/3 CSS px).
 MIN_POINTS = 8.0
 COUNT_AXIS = ("(count)", "count)", "number of", "(number")

@@ -41,13 +41,15 @@ def test_bibliography_labels_are_author_year_in_three_groups(built_book):
     keywords = _keywords()
     labels = citations.labels(REPO / "references.bib")
     by_anchor = {citations.anchor(k): k for k in labels}
-    groups = {}
-    for section in soup.select("section"):
-        heading = section.find(["h2"])
-        if heading is None:
-            continue
-        title = heading.get_text(" ", strip=True).rstrip("#").strip()
-        groups[title] = [by_anchor.get(div.get("id")) for div in section.select("div.citation")]
+    # the group headings (h2.jesc-bib-group) and the entries after each, in page order
+    groups: dict[str, list[str]] = {}
+    current = None
+    for el in soup.select("h2.jesc-bib-group, div.citation"):
+        if el.name == "h2":
+            current = el.get_text(" ", strip=True).rstrip("#").strip()
+            groups[current] = []
+        elif current is not None:
+            groups[current].append(by_anchor.get(el.get("id")))
     assert set(groups) >= {"Source documents", "Primary records", "Scholarship"}, sorted(groups)
     expected = {"Source documents": "source", "Scholarship": "scholarship"}
     problems = []
