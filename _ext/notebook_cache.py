@@ -95,11 +95,15 @@ def _execute(job: tuple[str, str, int, bool]):
 
     path, label, timeout, allow_errors = job
     nb = nbformat.read(path, as_version=4)
-    try:
-        result = single_nb_execution(nb, cwd=str(Path(path).parent), timeout=timeout,
-                                     allow_errors=allow_errors, meta_override=True)
-    except Exception as err:  # the kernel died or did not start: not a cell's error
-        return path, None, 0.0, Failure(label, None, None, "", f"{type(err).__name__}: {err}")
+    for attempt in (1, 2):
+        try:
+            result = single_nb_execution(nb, cwd=str(Path(path).parent), timeout=timeout,
+                                         allow_errors=allow_errors, meta_override=True)
+            break
+        except Exception as err:  # the kernel died or did not start (a busy machine): not a cell's error
+            if attempt == 2:
+                return path, None, 0.0, Failure(label, None, None, "", f"{type(err).__name__}: {err}")
+            nb = nbformat.read(path, as_version=4)  # once more, from the file
     if result.err is None:
         return path, nbformat.writes(nb), result.time, None
     failure = Failure(label, None, None, "", f"{type(result.err).__name__}: {result.err}")
