@@ -155,7 +155,8 @@ def points(table: pd.DataFrame, by: str | None = None, column: str = "country",
     """One row per country and group: ``country``, ``group`` (the value of ``by``, or ``"all"``),
     ``count`` (rows of ``table`` in that country and group), ``lon``, ``lat``, and ``labels`` (the
     values of ``label`` joined by ", ", if given). A row naming several countries (``SYR;ISR``)
-    counts in each; a row with no country is left out."""
+    counts in each; a row with no country is left out, and so is a country too small for the
+    1:110m basemap (the Seychelles): its code is listed in ``out.attrs["not_drawn"]``."""
     if not isinstance(table, pd.DataFrame):
         raise MapError(f"maps.points: expected a DataFrame, got {type(table).__name__}")
     missing = [c for c in (column, by, label) if c is not None and c not in table.columns]
@@ -174,13 +175,24 @@ def points(table: pd.DataFrame, by: str | None = None, column: str = "country",
     if not rows:
         return pd.DataFrame(columns=["country", "group", "count", "labels", "lon", "lat"])
     df = pd.DataFrame(rows)
+    shapes = countries()
+    not_drawn = sorted(set(df.loc[~df["country"].isin(list(shapes)), "country"]))
+    df = df[df["country"].isin(list(shapes))]
     out = (df.groupby(["country", "group"], sort=True)
              .agg(count=("label", "size"), labels=("label", lambda s: ", ".join(x for x in s if x)))
              .reset_index())
     xy = [point(c) for c in out["country"]]
     out["lon"] = [p[0] for p in xy]
     out["lat"] = [p[1] for p in xy]
+    out.attrs["not_drawn"] = not_drawn
     return out
+
+
+def _not_drawn(*frames: pd.DataFrame) -> str:
+    """The source line's note on countries too small for the basemap, e.g. "; not drawn at this
+    scale: SYC"."""
+    codes = sorted({c for f in frames for c in f.attrs.get("not_drawn", [])})
+    return f"; not drawn at this scale: {', '.join(codes)}" if codes else ""
 
 
 # ------------------------------------------------------------------------------ drawing
@@ -334,7 +346,8 @@ def two_records(deployments: pd.DataFrame, eu_missions: pd.DataFrame):
     scatter(ax, pd.concat([jp, eu]), {"Japan": _C["vermillion"], "EU": _C["blue"]},
             {"Japan": "^", "EU": "o"},
             {"Japan": "Japan's deployments", "EU": "EU CSDP missions and operations"}, offset=2.4)
-    _finish(fig, ax, "course tables of Japan's deployments and of CSDP missions; " + SOURCE_LINE + ".")
+    _finish(fig, ax, "course tables of Japan's deployments and of CSDP missions; " + SOURCE_LINE
+            + _not_drawn(jp, eu) + ".")
     return fig
 
 
@@ -348,7 +361,8 @@ def csdp_by_kind(eu_missions: pd.DataFrame):
     scatter(ax, pts, colours, {"civilian": "o", "military": "s", "civilian-military": "D"},
             {"civilian": "Civilian mission", "military": "Military operation",
              "civilian-military": "Civilian and military mission"}, offset=2.0)
-    _finish(fig, ax, "course table of CSDP missions (its country column); " + SOURCE_LINE + ".")
+    _finish(fig, ax, "course table of CSDP missions (its country column); " + SOURCE_LINE
+            + _not_drawn(pts) + ".")
     return fig
 
 
