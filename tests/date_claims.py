@@ -188,12 +188,14 @@ AUDIT_DATES = [
 
 #: Wordings the audit found wrong, which no page, quiz or assignment may hold again (searched in the
 #: whole file, figure captions and alt text included): (pattern, what the records say).
+# (pattern, why[, unless]): a match is wrong unless ``unless`` occurs within 500 characters of it
+# (the page gives the other record close by).
 WRONG_WORDINGS = [
     (r"UNDOF\W{0,3}\(?1996\s*[–-]\s*2012", "Japan's UNDOF dispatch ran from February 1996 to January 2013 (MOFA)"),
     (r"Atalanta[^.]{0,60}(?:began|launched|started)[^.]{0,40}\b2009\b(?![^.]{0,30}Japan)",
      "Atalanta was launched on 8 December 2008; Japan's escorts began on 30 March 2009"),
     (r"negotiations were\s+concluded in April 2018(?![^.]*February)",
-     "the Council says April 2018, MOFA's chronology February 2018: give both"),
+     "the Council says April 2018, MOFA's chronology February 2018: give both", r"February 2018"),
     (r"\bUNMIT\b[^.]{0,80}\bend not recorded|\bUNMIN\b[^.]{0,80}\bend not recorded",
      "MOFA gives the ends: UNMIT police February 2008, UNMIN January 2011"),
 ]

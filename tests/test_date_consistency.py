@@ -100,7 +100,8 @@ def test_no_page_repeats_a_wording_the_audit_found_wrong(page):
     import re
     text = " ".join(page.read_text(encoding="utf-8").split())
     found = [f"{page.relative_to(REPO)}: \"{m.group(0)[:120]}\" -- {why}"
-             for pattern, why in WRONG_WORDINGS for m in re.finditer(pattern, text)]
+             for pattern, why, *unless in WRONG_WORDINGS for m in re.finditer(pattern, text)
+             if not (unless and re.search(unless[0], text[max(0, m.start() - 500):m.end() + 500]))]
     assert not found, "\n".join(found)
 
 
@@ -110,6 +111,6 @@ def test_the_wrong_wordings_are_caught():
                "Japan's counter-piracy mission and the EU's Operation Atalanta both began off Somalia (dotted line, 2009).",
                "the Council records that the SPA negotiations were concluded in April 2018 {cite:p}`x`.",
                "UNMIT police: January 2007 – end not recorded"]
-    for (pattern, _), sample in zip(WRONG_WORDINGS, samples):
+    for (pattern, *_), sample in zip(WRONG_WORDINGS, samples):
         assert re.search(pattern, sample), pattern
     assert not re.search(WRONG_WORDINGS[2][0], "were concluded in April 2018 (Council) or February 2018 (MOFA)")
