@@ -224,7 +224,7 @@ def period_bar(ax, y: float, start, last, status: str, until=None, color: str = 
     for i in range(steps):
         ax.barh(y, piece, left=stop + i * piece, height=height * 0.6, color=color,
                 alpha=0.55 * (1 - i / steps), edgecolor="black", linewidth=0.5, linestyle="--")
-    ax.text(stop + steps * piece + 20 * day, y, "?", va="center", ha="left", fontsize=8,
+    ax.text(stop + steps * piece + 20 * day, y, "?", va="center", ha="left", fontsize=10,
             fontweight="bold")
 
 
