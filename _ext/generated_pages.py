@@ -22,12 +22,18 @@ def _cell(value) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _preview_cell(value, column: str) -> str:
+def _preview_cell(value, column: str, key_columns=("source", "sources"), keys=()) -> str:
     text = _cell(value)
     if len(text) > PREVIEW_CHARS:
         text = text[: PREVIEW_CHARS - 1].rstrip() + "…"
-    if column in ("source", "sources") and text:
+    if column in key_columns and text:
         return "`" + text.replace("`", "") + "`"  # a stored key, shown as code (the Bibliography cites it)
+    if keys and text:
+        # a key named inside a note, shown as code too: the preview shows the CSV as stored
+        import re
+        pattern = re.compile(r"(?<![\w`-])(" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+                             + r")(?![\w`-])")
+        text = pattern.sub(lambda m: "`" + m.group(1) + "`", text)
     return text
 
 
@@ -77,9 +83,11 @@ def dataset_page(res: dict, preview, bib_keys=()) -> str:
     lines += ["", "## Preview", "", "First rows as stored in the CSV file (long cells cut; the table scrolls "
               "sideways in its own box):", ""]
     cols = [f["name"] for f in res["schema"]["fields"]]
+    # columns that hold a references.bib key (source, end_source): shown as code
+    key_columns = {f["name"] for f in res["schema"]["fields"] if f.get("jesc:kind") == "bibkey"} | {"source", "sources"}
     lines += ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for _, row in preview.head(PREVIEW_ROWS).iterrows():
-        lines.append("| " + " | ".join(_preview_cell(row[c], c) for c in cols) + " |")
+        lines.append("| " + " | ".join(_preview_cell(row[c], c, key_columns, bib_keys) for c in cols) + " |")
     return "\n".join(lines) + "\n"
 
 
