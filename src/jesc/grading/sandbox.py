@@ -121,11 +121,14 @@ def command(inner: list[str], scratch: Path, limits: Limits, slot: int = 0) -> l
         source = Path("/etc") / name
         if source.exists():
             args += ["--ro-bind", str(source), str(source)]
+    # The scratch /tmp first, then what grading reads on top of it: a checkout or environment that
+    # lives under /tmp (a CI clone in a temporary folder) must stay visible, not be hidden by it.
+    args += ["--dev", "/dev", "--proc", "/proc",
+             "--bind", str(scratch), str(INSIDE), "--bind", str(scratch / "tmp"), "/tmp"]
+    made.add(Path("/tmp"))
     for path in read_only_paths():
         args += _dirs(path, made) + ["--ro-bind", str(path), str(path)]
-    args += ["--dev", "/dev", "--proc", "/proc",
-             "--bind", str(scratch), str(INSIDE), "--bind", str(scratch / "tmp"), "/tmp",
-             "--chdir", str(INSIDE), "--clearenv"]
+    args += ["--chdir", str(INSIDE), "--clearenv"]
     for key, value in environment(INSIDE).items():
         args += ["--setenv", key, value]
     args += ["--remount-ro", "/", "--"]
