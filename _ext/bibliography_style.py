@@ -16,7 +16,7 @@ registers a pybtex formatting style, ``jesc_author_year`` (``bibtex_default_styl
 
 One ``{bibliography}`` directive lists every entry (a second one would give every entry a second
 ``bib-<key>`` id); once it is resolved (``doctree-resolved``), a heading (``rubric``, level 2) is
-put before the first entry of each group (an ``h2`` in HTML, a rubric in print).
+put before the first entry of each group (an ``h2`` in HTML; the PDF keeps the grouped order without headings).
 """
 
 from __future__ import annotations
@@ -88,11 +88,12 @@ def add_group_headings(app, doctree, docname):
         seen.add(g)
         _, heading, sentence = GROUPS[g]
         anchor_id = f"bibliography-{heading.lower().replace(' ', '-')}"
-        if app.builder.format == "html":
-            # a real heading of the page's outline (the theme writes a rubric as a paragraph)
-            title = nodes.raw("", f'<h2 class="jesc-bib-group" id="{anchor_id}">{heading}</h2>', format="html")
-        else:
-            title = nodes.rubric(text=heading, ids=[anchor_id])
+        if app.builder.format != "html":
+            # In LaTeX the entries are items of one list, where a heading or a paragraph before an
+            # item is an error ("missing \item"): the PDF keeps the grouped order without headings.
+            return
+        # a real heading of the page's outline (the theme writes a rubric as a paragraph)
+        title = nodes.raw("", f'<h2 class="jesc-bib-group" id="{anchor_id}">{heading}</h2>', format="html")
         parent = c.parent
         at = parent.index(c)
         parent.insert(at, [title, nodes.paragraph(text=sentence)])
