@@ -20,16 +20,18 @@ QUERIES = {
     "2015": "chapters/peacekeeping/civilian.html",  # Japan's 2015 legislation
     "Atalanta": "chapters/eu/operational-partner.html",  # EU NAVFOR Atalanta
     "ISAF": "chapters/nato/operational-partner.html",
-    "CTF-151": "chapters/new-domains/maritime.html",  # Combined Task Force 151 (counter-piracy)
-    "151": "chapters/new-domains/maritime.html",
+    "CTF-151": "chapters/nato/operational-partner.html",  # Combined Task Force 151 (counter-piracy)
+    "151": "chapters/nato/operational-partner.html",
 }
 
 
 def results(page, query: str) -> list[str]:
     open_built(page, "search.html?q=" + query.replace("+", "%2B"))
     page.wait_for_function(
+        # Sphinx lists results a few at a time: wait for its closing summary ("Search finished,
+        # found N pages" or "did not match"), not for the first result.
         "() => { const s = document.querySelector('#search-results'); return s && "
-        "(s.querySelector('ul.search li') || /found|did not match|no pages/i.test(s.textContent)); }",
+        "/found|did not match|no pages/i.test(s.textContent); }",
         timeout=20000)
     links = page.locator("#search-results ul.search li a")
     return [(links.nth(i).get_attribute("href") or "").split("?")[0].split("#")[0] for i in range(links.count())]
