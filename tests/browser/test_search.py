@@ -31,7 +31,7 @@ def results(page, query: str) -> list[str]:
         # Sphinx lists results a few at a time: wait for its closing summary ("Search finished,
         # found N pages" or "did not match"), not for the first result.
         "() => { const s = document.querySelector('#search-results'); return s && "
-        "/found|did not match|no pages/i.test(s.textContent); }",
+        "/Search finished|did not match any documents/.test(s.textContent); }",
         timeout=20000)
     links = page.locator("#search-results ul.search li a")
     return [(links.nth(i).get_attribute("href") or "").split("?")[0].split("#")[0] for i in range(links.count())]
