@@ -97,7 +97,8 @@ def test_decision_widget_by_keyboard(page, built_book):
     first_row = page.locator("#jesc-decision-ranking tbody tr").first
     before = first_row.locator("th").text_content()
     # Weights by keyboard alone: Home = 0, End = 5, arrows step by 1.
-    for crit, key in [("operational", "Home"), ("constitutional", "End"), ("cost", "End"),
+    # Only cost weighs: the ad hoc option, the cheapest (4 of 5), ranks first.
+    for crit, key in [("operational", "Home"), ("constitutional", "Home"), ("cost", "End"),
                       ("solidarity", "Home"), ("restraint", "Home")]:
         slider = page.locator(f"#jesc-decision-w-{crit}")
         slider.focus()
@@ -105,7 +106,7 @@ def test_decision_widget_by_keyboard(page, built_book):
     expect(page.locator("#jesc-decision-w-cost-out")).to_have_text("5")
     expect(first_row.locator("th")).to_have_text("Ad hoc cooperation on the ground")
     assert before != "Ad hoc cooperation on the ground"
-    expect(first_row.locator("td").last).to_have_text("5.00")
+    expect(first_row.locator("td").last).to_have_text("4.00")
     # One step down with an arrow key changes the weight shown.
     page.locator("#jesc-decision-w-cost").focus()
     page.keyboard.press("ArrowLeft")
