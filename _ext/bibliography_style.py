@@ -119,8 +119,11 @@ def link_keys_in_notes(app, doctree, docname):
             value = text.astext()
             for m in pattern.finditer(value):
                 parts.append(nodes.Text(value[last:m.start()]))
-                parts.append(nodes.reference("", known[m.group(1)], internal=True,
-                                             refid=anchor(m.group(1))))
+                if app.builder.format == "html":
+                    parts.append(nodes.reference("", known[m.group(1)], internal=True,
+                                                 refid=anchor(m.group(1))))
+                else:  # LaTeX resolves a bare refid against the master document: the label alone
+                    parts.append(nodes.Text(known[m.group(1)]))
                 last = m.end()
             parts.append(nodes.Text(value[last:]))
             text.parent.replace(text, parts)
