@@ -56,14 +56,17 @@ def share_cache(app, config):
 def add_quiz_keys(app, doctree, docname):
     if not app.tags.has("instructor"):
         return
+    from jesc.citations import BIBLIOGRAPHY_PAGE
     from jesc.quiz.key import page_key
 
+    # the Bibliography page relative to this page, for the keys' linked sources
+    bibliography = os.path.relpath(BIBLIOGRAPHY_PAGE, os.path.dirname(docname) or ".")
     for raw in list(doctree.findall(nodes.raw)):
         if "html" not in raw.get("format", "") or "jesc-quiz-data" not in raw.astext():
             continue
         keys = []
         for blob in QUIZ_RE.findall(raw.astext()):
-            keys.append(page_key(json.loads(blob)))
+            keys.append(page_key(json.loads(blob), bibliography=bibliography))
         if not keys:
             continue
         html = "".join('<div class="admonition jesc-instructor-only"><p class="admonition-title">'

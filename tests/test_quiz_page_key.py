@@ -30,3 +30,12 @@ def test_key_of_a_selection_lists_only_the_questions_shown():
 def test_bad_page_data_is_named(data, message):
     with pytest.raises(QuizError, match=message):
         page_key(data)
+
+
+def test_key_names_each_source_by_its_label_linked_to_the_bibliography():
+    quiz = load_quiz("demo", answers={"civilian_share": 65})
+    key = page_key(quiz_data(quiz), bibliography="../../appendices/bibliography.html")
+    for q in quiz.questions:
+        assert f"source: {q.source})" not in key  # a bare key the reader cannot look up
+        assert f'href="../../appendices/bibliography.html#' in key and f'data-key="{q.source}"' in key
+    assert "source: <a " in key

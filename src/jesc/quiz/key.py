@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from jesc import citations
 from jesc.errors import QuizError
 from jesc.quiz.load import QUIZ_DIRS, load_quiz
 from jesc.quiz.model import Matching, MultipleSelect, Numeric, Ordering, Question, Quiz, SingleChoice, _fmt_number
@@ -56,18 +57,22 @@ def answer_key(quiz: Quiz, fmt: str = "markdown") -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _html(quiz: Quiz) -> str:
+def _html(quiz: Quiz, bibliography: str | None = None) -> str:
+    """The key as HTML; a question's source is its author-year label, linked to its entry in the
+    Bibliography when ``bibliography`` (that page's href from the page the key is on) is given."""
     e = escape
     out = [f'<section class="jesc-answer-key"><h2>Answer key: {e(quiz.title)}</h2><ol>']
     for q in quiz.questions:
-        out.append(f"<li><p><strong>{e(q.prompt)}</strong> <em>({e(q.type_name)}; source: {e(q.source)})</em></p>")
+        source = (citations.citation(q.source, bibliography) if bibliography is not None
+                  else e(citations.label(q.source)))
+        out.append(f"<li><p><strong>{e(q.prompt)}</strong> <em>({e(q.type_name)}; source: {source})</em></p>")
         out.append("<ul>" + "".join(f"<li>{e(line)}</li>" for line in _answer_lines(q)) + "</ul>")
         out.append(f"<p>{e(_explanation(q))}</p></li>")
     out.append("</ol></section>")
     return "\n".join(out)
 
 
-def page_key(data: dict, quiz_dir=None) -> str:
+def page_key(data: dict, quiz_dir=None, bibliography: str | None = None) -> str:
     """The HTML answer key of a quiz as a built page shows it.
 
     ``data`` is the JSON a quiz's static HTML carries (:func:`jesc.quiz.html.quiz_data`): its
@@ -75,7 +80,7 @@ def page_key(data: dict, quiz_dir=None) -> str:
     when the notebook ran, and its question ids restrict the key to the questions shown. The
     instructor edition of the book appends this key after each quiz (``_ext/editions.py``).
     """
-    return _html(page_quiz(data, quiz_dir))
+    return _html(page_quiz(data, quiz_dir), bibliography)
 
 
 def key_items(quiz: Quiz) -> list[tuple[str, list[str], str]]:
