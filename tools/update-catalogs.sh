@@ -17,4 +17,6 @@ for lang in "${langs[@]}"; do
   sphinx-intl update --pot-dir "$POT/_build/gettext" --locale-dir locales -l "$lang" -w 0 \
     | grep -v -e '^Not Changed' || true
 done
+# What the notebooks write (figures, tables, explorers): locales/<lang>/kernel.po (jesc.i18n.t).
+python tools/kernel_catalog.py "${langs[@]}"
 python tools/catalog_stats.py "${langs[@]}"

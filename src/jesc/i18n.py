@@ -21,3 +21,110 @@ def language() -> str:
     if value not in LANGUAGES:
         raise CourseError(f"JESC_LANGUAGE={value!r}: expected one of {', '.join(LANGUAGES)}")
     return value
+
+
+# --- What the kernel writes: figures' text, tables' captions and headers, explorers' interface ---
+#
+# The pages' prose is translated by Sphinx from locales/<lang>/LC_MESSAGES/*.po. What a notebook
+# *computes* (the text inside a figure, a table's caption, an explorer's buttons) is written by the
+# kernel, so it is translated here, from one gettext catalog per language, ``locales/<lang>/kernel.po``
+# (``tools/kernel_catalog.py`` collects its messages by running the notebooks in English). A number
+# inside a text is a placeholder: "Japan: 1,234 reported attacks, 1993–2020" is the message
+# "Japan: {0} reported attacks, {1}–{2}", so that a message survives new data.
+
+import json as _json
+import re as _re
+from functools import lru_cache as _lru_cache
+from pathlib import Path as _Path
+
+#: Set to a file's path to record every message the kernel looks up (tools/kernel_catalog.py).
+COLLECT_ENV = "JESC_COLLECT_MESSAGES"
+_NUMBER = _re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
+_LETTER = _re.compile(r"[^\W\d_]")
+
+
+def catalog_path(lang: str) -> _Path:
+    from jesc.paths import REPO_ROOT
+
+    return REPO_ROOT / "locales" / lang / "kernel.po"
+
+
+@_lru_cache(maxsize=None)
+def _catalog(lang: str) -> dict[str, str]:
+    """``{message: translation}`` of ``lang``'s kernel catalog (translated, not fuzzy, messages)."""
+    path = catalog_path(lang)
+    if lang == "en" or not path.is_file():
+        return {}
+    from babel.messages.pofile import read_po
+
+    with path.open("rb") as f:
+        return {m.id: m.string for m in read_po(f) if m.id and m.string and not m.fuzzy}
+
+
+def message(text: str) -> tuple[str, list[str]]:
+    """The catalog message of ``text`` and the numbers it holds: ``("Japan: {0} attacks", ["12"])``."""
+    numbers = _NUMBER.findall(text)
+    counter = iter(range(len(numbers)))
+    return _NUMBER.sub(lambda _: "{%d}" % next(counter), text.replace("{", "{{").replace("}", "}}")), numbers
+
+
+def _record(msg: str) -> None:
+    out = os.environ.get(COLLECT_ENV)
+    if out:
+        with open(out, "a", encoding="utf-8") as f:
+            f.write(_json.dumps(msg, ensure_ascii=False) + "\n")
+
+
+def t(text: str) -> str:
+    """``text`` in the edition's language (unchanged in English, or where the catalog has no entry).
+
+    Only text with letters is a message: numbers, dates and empty labels pass through.
+    """
+    if not isinstance(text, str) or not _LETTER.search(text):
+        return text
+    msg, numbers = message(text)
+    _record(msg)
+    translated = _catalog(language()).get(msg)
+    if translated is None:
+        return text
+    try:
+        return translated.format(*numbers)
+    except (IndexError, KeyError, ValueError) as e:
+        raise CourseError(f"{catalog_path(language())}: the translation of {msg!r} does not keep its "
+                          f"placeholders {{0}}…: {e}") from None
+
+
+def translate_figure(fig) -> None:
+    """Translate every text of a matplotlib figure in place: labels, titles, ticks, legends, notes."""
+    from matplotlib.text import Text
+
+    for artist in fig.findobj(Text):
+        text = artist.get_text()
+        new = t(text)
+        if new != text:
+            artist.set_text(new)
+
+
+CJK_FAMILY = "Noto Sans CJK JP"
+
+
+def figure_fonts() -> list[str]:
+    """The font families of figures: in Japanese, a CJK font after the Latin one (matplotlib falls
+    back glyph by glyph), Debian's Noto CJK as tools/install-cjk-fonts.sh installs it."""
+    if language() != "ja":
+        return ["DejaVu Sans"]
+    from matplotlib import font_manager
+
+    try:
+        font_manager.findfont(CJK_FAMILY, fallback_to_default=False)
+    except ValueError:
+        # matplotlib's font list was cached before the CJK fonts were installed: add them to it
+        for path in font_manager.findSystemFonts():
+            if "NotoSansCJK" in _Path(path).name:
+                font_manager.fontManager.addfont(path)
+        try:
+            font_manager.findfont(CJK_FAMILY, fallback_to_default=False)
+        except ValueError:
+            raise CourseError(f"figures in Japanese need the font {CJK_FAMILY!r}: run "
+                              "bash tools/install-cjk-fonts.sh") from None
+    return ["DejaVu Sans", CJK_FAMILY]

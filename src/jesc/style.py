@@ -25,6 +25,7 @@ from typing import Iterable
 import matplotlib.pyplot as plt
 from cycler import cycler
 
+from jesc import i18n
 from jesc.errors import CourseError
 
 __all__ = [
@@ -92,6 +93,8 @@ _RC = {
 def use() -> None:
     """Apply the course style to matplotlib (called on import of this module)."""
     plt.rcParams.update(_RC)
+    if i18n.language() != "en":  # English figures keep matplotlib's default family, unchanged
+        plt.rcParams["font.family"] = i18n.figure_fonts()
 
 
 def colour_for(framework: str) -> str:
@@ -159,6 +162,7 @@ def show(fig, fmt: str = "png", save: str | Path | None = None) -> None:
 
     if fmt not in ("png", "svg"):
         raise StyleError(f"style.show: fmt must be 'png' or 'svg', got {fmt!r}")
+    i18n.translate_figure(fig)  # the edition's language (jesc.i18n); nothing changes in English
     if fmt == "png":
         data = _png(fig)
         obj = Image(data=data, format="png")

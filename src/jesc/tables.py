@@ -24,6 +24,7 @@ from typing import Iterable
 import pandas as pd
 
 from jesc import citations
+from jesc.i18n import t
 from jesc.errors import CourseError
 from jesc.static_html import escape_html, escape_markdown, markdown_table
 
@@ -104,11 +105,13 @@ class Table:
     def __init__(self, frame: pd.DataFrame, caption: str | None = None, *, keep_ids: bool = False,
                  drop: Iterable[str] = ()):
         self.frame = prepare(frame, keep_ids=keep_ids, drop=drop)
-        self.caption = caption
+        # caption and headers in the edition's language (jesc.i18n); the cells are data and stay
+        self.headers = [t(c) for c in self.frame.columns]
+        self.caption = t(caption) if caption else caption
 
     def _cell(self, column: str, value, labels, href) -> str:
         if _is_missing(value) or (isinstance(value, str) and not value.strip()):
-            return f'<span class="jesc-na" title="no value in the data">{NA_TEXT}</span>'
+            return f'<span class="jesc-na" title="{escape_html(t("no value in the data"))}">{NA_TEXT}</span>'
         if column in SOURCE_COLUMNS:
             return "; ".join(citation(k, href, labels) for k in _KEYS.split(str(value)) if k)
         if isinstance(value, pd.Timestamp):
@@ -127,14 +130,14 @@ class Table:
     def _repr_html_(self) -> str:
         labels = bibliography() if any(c in SOURCE_COLUMNS for c in self.frame.columns) else {}
         href = citations.bibliography_href()
-        head = "".join(f'<th scope="col">{escape_html(c)}</th>' for c in self.frame.columns)
+        head = "".join(f'<th scope="col">{escape_html(c)}</th>' for c in self.headers)
         rows = "".join(
             "<tr>" + "".join(f"<td>{self._cell(c, v, labels, href)}</td>" for c, v in zip(self.frame.columns, row))
             + "</tr>" for row in self.frame.itertuples(index=False, name=None))
         caption = f"<caption>{escape_html(self.caption)}</caption>" if self.caption else ""
-        label = escape_html(self.caption or "Table")
+        label = escape_html(self.caption or t("Table"))
         return (f'<div class="jesc-table-wrap"><p class="jesc-table-cue" aria-hidden="true">'
-                f"Scroll sideways to see every column \u2192</p>"
+                f"{escape_html(t('Scroll sideways to see every column'))} \u2192</p>"
                 f'<div class="jesc-table-scroll" role="region" tabindex="0" aria-label="{label}">'
                 f'<table class="jesc-table">{caption}<thead><tr>{head}</tr></thead>'
                 f"<tbody>{rows}</tbody></table></div></div>")
@@ -144,7 +147,7 @@ class Table:
         labels = bibliography() if any(c in SOURCE_COLUMNS for c in self.frame.columns) else {}
         rows = [[self._text(c, v, labels) for c, v in zip(self.frame.columns, row)]
                 for row in self.frame.itertuples(index=False, name=None)]
-        table = markdown_table(self.frame.columns, rows) if len(self.frame.columns) else ""
+        table = markdown_table(self.headers, rows) if len(self.frame.columns) else ""
         return (f"*{escape_markdown(self.caption)}*\n\n{table}\n" if self.caption else f"{table}\n")
 
     def __repr__(self) -> str:

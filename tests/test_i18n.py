@@ -1,0 +1,91 @@
+"""`jesc.i18n.t`: what the kernel writes (figures, tables, explorers) in the edition's language."""
+
+from __future__ import annotations
+
+import json
+
+import matplotlib
+import pandas as pd
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+
+from jesc import i18n, style, tables
+from jesc.errors import CourseError
+
+matplotlib.use("Agg")
+
+
+@pytest.fixture
+def japanese(tmp_path, monkeypatch):
+    """A Japanese kernel catalog in a scratch folder, and JESC_LANGUAGE=ja."""
+    catalog = Catalog(locale="ja")
+    entries = {"Year": "年", "Events (count)": "出来事（件数）", "Japan: {0} reported attacks, {1}–{2}":
+               "日本：{1}〜{2}年に報告された襲撃{0}件", "Date": "日付", "A caption": "表の見出し",
+               "Broken {0}": "壊れた {3}", "Old text": "古い訳"}
+    for msgid, msgstr in entries.items():
+        catalog.add(msgid, msgstr)
+    catalog["Old text"].flags.add("fuzzy")
+    path = tmp_path / "kernel.po"
+    with path.open("wb") as f:
+        write_po(f, catalog)
+    monkeypatch.setattr(i18n, "catalog_path", lambda lang: path)
+    monkeypatch.setenv("JESC_LANGUAGE", "ja")
+    i18n._catalog.cache_clear()
+    yield path
+    i18n._catalog.cache_clear()
+
+
+def test_english_is_unchanged(monkeypatch):
+    monkeypatch.delenv("JESC_LANGUAGE", raising=False)
+    assert i18n.t("Year") == "Year"
+
+
+def test_numbers_are_placeholders_of_the_message():
+    assert i18n.message("Japan: 1,234 reported attacks, 1993–2020") == (
+        "Japan: {0} reported attacks, {1}–{2}", ["1,234", "1993", "2020"])
+    # a number inside a name is part of the name
+    assert i18n.message("G7 and P-3C") == ("G7 and P-3C", [])
+
+
+def test_japanese_translation_with_numbers_in_their_places(japanese):
+    assert i18n.t("Year") == "年"
+    assert i18n.t("Japan: 1,234 reported attacks, 1993–2020") == "日本：1993〜2020年に報告された襲撃1,234件"
+    assert i18n.t("2010") == "2010"            # no letters: not a message
+    assert i18n.t("Not in the catalog") == "Not in the catalog"
+    assert i18n.t("Old text") == "Old text"    # a fuzzy translation is not used
+
+
+def test_a_translation_that_loses_its_placeholders_is_named(japanese):
+    with pytest.raises(CourseError, match=r"kernel\.po.*'Broken \{0\}'"):
+        i18n.t("Broken 7")
+
+
+def test_figures_are_translated_when_shown(japanese, monkeypatch):
+    monkeypatch.setattr("IPython.display.display", lambda obj: None)
+    fig, ax = style.figure()
+    ax.bar(["2010"], [1])
+    style.label(ax, x="Year", y="Events (count)")
+    texts = []
+    real = i18n.translate_figure
+    monkeypatch.setattr(i18n, "translate_figure",
+                        lambda f: (real(f), texts.extend(t.get_text() for t in f.findobj(matplotlib.text.Text))))
+    style.show(fig)
+    assert "年" in texts and "出来事（件数）" in texts and "Year" not in texts
+
+
+def test_tables_translate_caption_and_headers_but_not_data(japanese):
+    shown = tables.show(pd.DataFrame({"Date": ["1 May 2020"], "source": ["tsuruoka2010"]}), "A caption")
+    html = shown._repr_html_()
+    assert "<caption>表の見出し</caption>" in html and ">日付</th>" in html
+    assert "1 May 2020" in html and 'data-key="tsuruoka2010"' in html  # still a linked citation
+
+
+def test_collecting_records_each_message(tmp_path, monkeypatch):
+    out = tmp_path / "messages.jsonl"
+    monkeypatch.setenv(i18n.COLLECT_ENV, str(out))
+    monkeypatch.delenv("JESC_LANGUAGE", raising=False)
+    i18n.t("Japan: 12 reported attacks, 1993–2020")
+    i18n.t("1999")
+    assert [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] == [
+        "Japan: {0} reported attacks, {1}–{2}"]
