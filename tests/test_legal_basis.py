@@ -143,5 +143,5 @@ def test_the_check_fails_when_a_law_event_is_not_a_law(copy):
 def test_the_loader_also_refuses_a_basis_that_is_no_law(copy, monkeypatch):
     folder = copy("japan_deployments", "mfo-sinai", "legal_basis", "williamsburg-summit")
     monkeypatch.setenv("JESC_DATA_DIR", str(folder))
-    with pytest.raises(DataError, match=r"row 23 \(id 'mfo-sinai'\), field 'legal_basis'"):
+    with pytest.raises(DataError, match=r"row \d+ \(id 'mfo-sinai'\), field 'legal_basis'"):
         data.load("japan_deployments")
