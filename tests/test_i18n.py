@@ -89,3 +89,22 @@ def test_collecting_records_each_message(tmp_path, monkeypatch):
     i18n.t("1999")
     assert [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] == [
         "Japan: {0} reported attacks, {1}–{2}"]
+
+
+def test_tick_labels_of_categories_are_translated(japanese, monkeypatch):
+    monkeypatch.setattr("IPython.display.display", lambda obj: None)
+    fig, ax = style.figure()
+    ax.barh(["Year", "Date"], [1, 2])
+    ax.set_yticks([0, 1], labels=["Year", "Date"])
+    i18n.translate_figure(fig)
+    fig.canvas.draw()  # tick labels are made from the formatter when the figure is drawn
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["年", "日付"]
+
+
+def test_an_english_figure_is_left_as_it_was(monkeypatch):
+    monkeypatch.delenv("JESC_LANGUAGE", raising=False)
+    monkeypatch.delenv(i18n.COLLECT_ENV, raising=False)
+    fig, ax = style.figure()
+    formatter = ax.yaxis.get_major_formatter()
+    i18n.translate_figure(fig)
+    assert ax.yaxis.get_major_formatter() is formatter

@@ -95,14 +95,57 @@ def t(text: str) -> str:
 
 
 def translate_figure(fig) -> None:
-    """Translate every text of a matplotlib figure in place: labels, titles, ticks, legends, notes."""
+    """Translate every text of a matplotlib figure in place: labels, titles, ticks, legends, notes.
+
+    Tick labels are redrawn from the axis's formatter whenever the figure is drawn, so the formatter
+    is wrapped rather than the texts changed (only when there is something to translate or collect:
+    an English figure is left exactly as it was).
+    """
     from matplotlib.text import Text
 
+    if language() == "en" and not os.environ.get(COLLECT_ENV):
+        return
+    translated = _translated_formatter_class()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            for get, put in ((axis.get_major_formatter, axis.set_major_formatter),
+                             (axis.get_minor_formatter, axis.set_minor_formatter)):
+                if not isinstance(get(), translated):
+                    put(translated(get()))
     for artist in fig.findobj(Text):
         text = artist.get_text()
         new = t(text)
         if new != text:
             artist.set_text(new)
+
+
+@_lru_cache(maxsize=None)
+def _translated_formatter_class():
+    from matplotlib.ticker import Formatter
+
+    class Translated(Formatter):
+        """A tick formatter whose labels go through :func:`t`."""
+
+        def __init__(self, inner):
+            self.inner = inner
+
+        def set_axis(self, axis):
+            super().set_axis(axis)
+            self.inner.set_axis(axis)
+
+        def __call__(self, x, pos=None):
+            return t(self.inner(x, pos))
+
+        def format_ticks(self, values):
+            return [t(label) for label in self.inner.format_ticks(values)]
+
+        def set_locs(self, locs):
+            self.inner.set_locs(locs)
+
+        def get_offset(self):
+            return self.inner.get_offset()
+
+    return Translated
 
 
 CJK_FAMILY = "Noto Sans CJK JP"
