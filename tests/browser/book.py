@@ -92,17 +92,20 @@ def both_languages(english: Path, japanese: Path, workdir: Path) -> Path:
 PDF_NAME = "japan-europe-security"  # latex_documents.targetname of _config.yml, without .tex
 
 
-def build_pdf(source: Path, edition: str = "student") -> tuple[Path, subprocess.CompletedProcess]:
+def build_pdf(source: Path, edition: str = "student", language: str = "en") -> tuple[Path, subprocess.CompletedProcess]:
     """Build the PDF of the scratch copy ``source`` (after :func:`build_from_scratch`, with its
-    execution cache), as ``tools/build-pdf.sh [--edition EDITION]`` does; returns the PDF's path
-    (under ``_build/latex`` or ``_build/<edition>/_build/latex``) and the finished build."""
-    out = [] if edition == "student" else ["--path-output", str(source / "_build" / edition)]
-    latex = source / "_build" / ("latex" if edition == "student" else f"{edition}/_build/latex")
+    execution cache), as ``tools/build-pdf.sh [--edition EDITION] [--language ja]`` does; returns the
+    PDF's path (under ``_build/latex``, ``_build/<name>/_build/latex`` with ``<name>`` the edition,
+    ``ja`` or ``<edition>-ja``, as ``tools/edition.sh`` names them) and the finished build."""
+    name = edition if language == "en" else ("ja" if edition == "student" else f"{edition}-ja")
+    out = [] if name == "student" else ["--path-output", str(source / "_build" / name)]
+    latex = source / "_build" / ("latex" if name == "student" else f"{name}/_build/latex")
     shutil.rmtree(latex, ignore_errors=True)
     done = subprocess.run(
         jupyter_book_command() + ["build", str(source), *out, "--builder", "pdflatex",
                                   "-W", "-n", "--keep-going"],
-        capture_output=True, text=True, timeout=1800, env={**os.environ, "JESC_EDITION": edition, "JESC_LANGUAGE": "en"},
+        capture_output=True, text=True, timeout=1800,
+        env={**os.environ, "JESC_EDITION": edition, "JESC_LANGUAGE": language},
     )
     return latex / f"{PDF_NAME}.pdf", done
 

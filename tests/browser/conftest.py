@@ -51,24 +51,32 @@ def instructor_book(built_book) -> Path:
     return html
 
 
-def _pdf(built_book: Path, edition: str) -> Path:
-    pdf, done = build_pdf(built_book.parent.parent, edition)
+def _pdf(source: Path, edition: str, language: str = "en") -> Path:
+    pdf, done = build_pdf(source, edition, language)
     if done.returncode != 0 or not pdf.is_file():
-        pytest.fail(f"the {edition} edition's PDF does not build:\n" + (done.stdout + done.stderr)[-6000:])
+        pytest.fail(f"the {edition} edition's PDF ({language}) does not build:\n"
+                    + (done.stdout + done.stderr)[-6000:])
     return pdf
+
+
+@pytest.fixture(scope="session")
+def japanese_pdf(japanese_book) -> Path:
+    """The Japanese edition's PDF, built once a session from the scratch copy, with the Japanese
+    execution cache that `japanese_book` filled."""
+    return _pdf(japanese_book.parents[3], "student", "ja")
 
 
 @pytest.fixture(scope="session")
 def student_pdf(built_book) -> Path:
     """The student edition's PDF, built once a session from the scratch copy of `built_book`
     (with its execution cache: no notebook runs again)."""
-    return _pdf(built_book, "student")
+    return _pdf(built_book.parent.parent, "student")
 
 
 @pytest.fixture(scope="session")
 def instructor_pdf(built_book) -> Path:
     """The instructor edition's PDF, built once a session like `student_pdf`."""
-    return _pdf(built_book, "instructor")
+    return _pdf(built_book.parent.parent, "instructor")
 
 
 @pytest.fixture(scope="session")

@@ -274,3 +274,36 @@ def test_hidden_setup_cells_stay_out(student_pdf):
     assert hidden, "no remove-cell cell found to check"
     body = _normtext(student_pdf)
     assert [line for line in hidden if _norm(line) in body] == []
+
+
+# ---------------------------------------------------------------- the Japanese PDF (issue 26)
+def _japanese_messages() -> dict[str, str]:
+    from babel.messages.pofile import read_po
+
+    out = {}
+    for po in sorted((REPO / "locales" / "ja" / "LC_MESSAGES").rglob("*.po")):
+        with po.open("rb") as f:
+            out.update({m.id: m.string for m in read_po(f) if m.id and m.string and not m.fuzzy})
+    return out
+
+
+def test_japanese_pdf_holds_every_part_title_in_japanese(japanese_pdf):
+    messages = _japanese_messages()
+    captions = sorted({c for c, _ in _toc_files()})
+    missing_translation = [c for c in captions if c not in messages]
+    assert not missing_translation, f"part captions without a Japanese translation: {missing_translation}"
+    text = "".join(_text(japanese_pdf).split())  # lines break between Japanese characters
+    assert [c for c in captions if "".join(messages[c].split()) not in text] == []
+
+
+def test_japanese_pdf_is_japanese_with_no_raw_markup_or_missing_glyph(japanese_pdf):
+    text = _body(_text(japanese_pdf))
+    letters = [c for c in text if c.isalpha()]
+    japanese = sum(bool(re.match(r"[\u3040-\u30ff\u4e00-\u9fff]", c)) for c in letters)
+    assert japanese / len(letters) > 0.4, f"{japanese} of {len(letters)} letters are Japanese"
+    assert not RAW_MARKUP.findall(text) and "??" not in text
+    log = japanese_pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
+    assert not re.findall(r"^! .*|Missing character: .*|LaTeX Warning: .* undefined.*", log, re.M)
+    fonts = subprocess.run(["pdffonts", str(japanese_pdf)], capture_output=True, text=True, check=True).stdout
+    cjk = [line for line in fonts.splitlines() if "IPAex" in line]
+    assert cjk and all(" yes " in line for line in cjk), f"the CJK font is not embedded:\n{fonts}"
