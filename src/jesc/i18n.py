@@ -94,6 +94,43 @@ def t(text: str) -> str:
                           f"placeholders {{0}}…: {e}") from None
 
 
+_PLACEHOLDER = _re.compile(r"\{(\d+)\}")
+
+
+def t_template(template: str) -> str:
+    """A template that already holds its placeholders ``{0}``, ``{1}``… in the edition's language,
+    placeholders kept, for ``str.format`` or a page's script to fill: ``t_template("Showing {0} of {1}
+    events.")`` is the same message as ``t("Showing 5 of 41 events.")``. Use it where a placeholder is
+    filled with text (a label, a name) rather than a number, or where JavaScript fills it."""
+    if not isinstance(template, str) or not _LETTER.search(template):
+        return template
+    _record(template)
+    translated = _catalog(language()).get(template)
+    if translated is None:
+        return template
+    if set(_PLACEHOLDER.findall(translated)) != set(_PLACEHOLDER.findall(template)):
+        raise CourseError(f"{catalog_path(language())}: the translation of {template!r} does not keep its "
+                          f"placeholders {{0}}…: {translated!r}")
+    return translated
+
+
+def tf(template: str, *values) -> str:
+    """``template`` in the edition's language, filled with ``values`` (``str.format``)."""
+    return t_template(template).format(*values)
+
+
+def script_templates(*templates: str) -> dict[str, str]:
+    """``{English template: translation}`` of the templates a page's script fills, for an explorer's
+    JSON data (its ``"ui"``); only those whose translation differs, so that the English page (and its
+    stored output) does not change. The script falls back to the English template it knows."""
+    out = {}
+    for template in templates:
+        translated = t_template(template)
+        if translated != template:
+            out[template] = translated
+    return out
+
+
 def translate_figure(fig) -> None:
     """Translate every text of a matplotlib figure in place: labels, titles, ticks, legends, notes."""
     from matplotlib.text import Text
