@@ -321,7 +321,8 @@ class SortableTable:
         html = sortable_html(self.df, self.caption, dom_id("table"))
         printed = print_form(t(self.caption), t("A table that can be sorted by any column."),
                              [("", frame_table(self.df.rename(columns=t)))])
-        return dual_bundle(self.df.to_string(index=False), html, lambda: _sortable_widget(self), printed)
+        plain = self.df.rename(columns=lambda c: t(str(c))).to_string(index=False)
+        return dual_bundle(plain, html, lambda: _sortable_widget(self), printed)
 
 
 def sortable(df: pd.DataFrame, caption: str) -> SortableTable:

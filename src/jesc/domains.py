@@ -325,7 +325,7 @@ def render_html(events: pd.DataFrame, dom: str = "jesc-domains",
                    f'{tf_html("Events in the course timeline ({0})", len(evs))}</p>')
         if evs:
             out.append('<ol class="jesc-dm-events">' + "".join(
-                f'<li data-id="{_e(ev["id"])}"><strong>{_e(ev["date"])}</strong> [{_e(ev["framework"])}] '
+                f'<li data-id="{_e(ev["id"])}"><strong>{_e(ev["date"])}</strong> [{_e(t(ev["framework"]))}] '
                 f'{_e(ev["title"])} <span class="jesc-dm-src">({cite_html(ev["source"], page)})</span></li>'
                 for ev in evs) + "</ol>")
         else:
