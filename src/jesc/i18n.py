@@ -31,6 +31,14 @@ def language() -> str:
 # (``tools/kernel_catalog.py`` collects its messages by running the notebooks in English). A number
 # inside a text is a placeholder: "Japan: 1,234 reported attacks, 1993–2020" is the message
 # "Japan: {0} reported attacks, {1}–{2}", so that a message survives new data.
+#
+# An explorer or exercise (timeline, missions, peacekeeping, decision, domains, nato) writes each
+# reader-visible text through t() (or tf() where a placeholder takes text: a label, a name, an HTML
+# citation; jesc.static_html.t_html/tf_html for HTML), at display time: data values stay as stored,
+# a category's label (a kind, a framework) is translated where it is shown. A sentence that a page's
+# script composes is a template passed in the explorer's JSON data as "ui" (script_templates), which
+# the script fills; English pages carry no "ui", the script knows the English templates.
+# tests/test_i18n_explorers.py renders every explorer with a pseudo-translation to find a text left out.
 
 import json as _json
 import re as _re
