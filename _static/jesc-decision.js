@@ -5,6 +5,11 @@
     var blob = root.querySelector("script.jesc-decision-data");
     if (!blob || root.hasAttribute("data-jesc-ready")) return;
     var data = JSON.parse(blob.textContent);
+    /* a template in the edition's language (data.ui, from jesc.i18n), its placeholders filled */
+    function fill(template, values) {
+      var text = (data.ui && data.ui[template]) || template;
+      return text.replace(/\{(\d+)\}/g, function (m, i) { return i < values.length ? String(values[i]) : m; });
+    }
     var sliders = root.querySelectorAll('input[type="range"][data-criterion]');
     var tbody = root.querySelector("table.jesc-dc-ranking tbody");
     function rerank() {
@@ -16,7 +21,7 @@
       if (total === 0) {
         tbody.innerHTML = "";
         var tr = document.createElement("tr"), td = document.createElement("td");
-        td.colSpan = 3; td.textContent = "Give at least one criterion a weight above 0."; tr.appendChild(td); tbody.appendChild(tr);
+        td.colSpan = 3; td.textContent = fill("Give at least one criterion a weight above {0}.", [0]); tr.appendChild(td); tbody.appendChild(tr);
         return;
       }
       var rows = data.options.map(function (o, i) {

@@ -7,6 +7,11 @@
     var choice = root.querySelector("fieldset.jesc-dm-choice");
     if (!blob || !choice || root.hasAttribute("data-jesc-ready")) return;
     var data = JSON.parse(blob.textContent);
+    /* a template in the edition's language (data.ui, from jesc.i18n), its placeholders filled */
+    function fill(template, values) {
+      var text = (data.ui && data.ui[template]) || template;
+      return text.replace(/\{(\d+)\}/g, function (m, i) { return i < values.length ? String(values[i]) : m; });
+    }
     var status = root.querySelector(".jesc-dm-status");
     function apply() {
       var picked = choice.querySelector("input[type=radio]:checked");
@@ -15,8 +20,8 @@
         p.hidden = p.getAttribute("data-domain") !== dom;
       });
       var n = data.events[dom] || 0;
-      status.textContent = "Showing " + data.titles[dom] + ": " + n + (n === 1 ? " event" : " events") +
-        " in the timeline.";
+      status.textContent = fill(n === 1 ? "Showing {0}: {1} event in the timeline."
+        : "Showing {0}: {1} events in the timeline.", [data.titles[dom], n]);
     }
     choice.addEventListener("change", apply);
     choice.hidden = false;

@@ -8,6 +8,11 @@
     var form = root.querySelector("form.jesc-ms-filters");
     if (!blob || !form || root.hasAttribute("data-jesc-ready")) return;
     var data = JSON.parse(blob.textContent);
+    /* a template in the edition's language (data.ui, from jesc.i18n), its placeholders filled */
+    function fill(template, values) {
+      var text = (data.ui && data.ui[template]) || template;
+      return text.replace(/\{(\d+)\}/g, function (m, i) { return i < values.length ? String(values[i]) : m; });
+    }
     var slider = form.querySelector('input[name="year"]');
     var out = form.querySelector("output");
     var count = root.querySelector(".jesc-ms-count");
@@ -36,10 +41,10 @@
         if (on) nd += 1;
       });
       out.textContent = String(year);
-      var parts = data.kinds.map(function (k) { return byKind[k] + " " + data.labels[k]; });
-      count.textContent = all + " missions active in " + year + " (" + parts.join(", ") + "); showing " +
-        shown + " of " + data.total + " missions.";
-      if (dcount) dcount.textContent = nd + " active in " + year + ".";
+      var parts = data.kinds.map(function (k) { return fill("{0} " + data.labels[k], [byKind[k]]); });
+      var summary = fill("{0} missions active in {1} ({2})", [all, year, parts.join(", ")]);
+      count.textContent = fill("{0}; showing {1} of {2} missions.", [summary, shown, data.total]);
+      if (dcount) dcount.textContent = fill("{0} active in {1}.", [nd, year]);
     }
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);

@@ -7,6 +7,11 @@
     var form = root.querySelector("form.jesc-pk-filters");
     if (!blob || !form || root.hasAttribute("data-jesc-ready")) return;
     var data = JSON.parse(blob.textContent);
+    /* a template in the edition's language (data.ui, from jesc.i18n), its placeholders filled */
+    function fill(template, values) {
+      var text = (data.ui && data.ui[template]) || template;
+      return text.replace(/\{(\d+)\}/g, function (m, i) { return i < values.length ? String(values[i]) : m; });
+    }
     var count = root.querySelector(".jesc-pk-count");
     var items = {}, bars = {};
     root.querySelectorAll("li.jesc-pk-item").forEach(function (li) { items[li.getAttribute("data-id")] = li; });
@@ -25,7 +30,7 @@
         if (bars[it.id]) bars[it.id].setAttribute("class", "jesc-pk-bar" + (on ? "" : " jesc-pk-off"));
         if (on) shown += 1;
       });
-      count.textContent = "Showing " + shown + " of " + data.total + " missions and deployments.";
+      count.textContent = fill("Showing {0} of {1} missions and deployments.", [shown, data.total]);
     }
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { setTimeout(apply, 0); });

@@ -53,11 +53,12 @@
     box.className = "jesc-table-scroll jesc-tl-chart-scroll";
     box.tabIndex = 0;
     box.setAttribute("role", "region");
-    box.setAttribute("aria-label", "Timeline chart");
+    /* the name and cue in the edition's language where the chart carries them (jesc.timeline) */
+    box.setAttribute("aria-label", svg.getAttribute("data-jesc-label") || "Timeline chart");
     var cue = document.createElement("p");
     cue.className = "jesc-table-cue";
     cue.setAttribute("aria-hidden", "true");
-    cue.textContent = "Scroll sideways to see the whole chart \u2192";
+    cue.textContent = svg.getAttribute("data-jesc-cue") || "Scroll sideways to see the whole chart \u2192";
     svg.parentNode.insertBefore(cue, svg);
     svg.parentNode.insertBefore(box, svg);
     box.appendChild(svg);

@@ -7,6 +7,11 @@
     var form = root.querySelector("form.jesc-tl-filters");
     if (!blob || !form || root.hasAttribute("data-jesc-ready")) return;
     var data = JSON.parse(blob.textContent);
+    /* a template in the edition's language (data.ui, from jesc.i18n), its placeholders filled */
+    function fill(template, values) {
+      var text = (data.ui && data.ui[template]) || template;
+      return text.replace(/\{(\d+)\}/g, function (m, i) { return i < values.length ? String(values[i]) : m; });
+    }
     var count = root.querySelector(".jesc-tl-count");
     var items = {}, marks = {};
     root.querySelectorAll("li.jesc-tl-item").forEach(function (li) { items[li.getAttribute("data-id")] = li; });
@@ -23,7 +28,7 @@
         if (marks[ev.id]) marks[ev.id].setAttribute("class", "jesc-tl-mark" + (on ? "" : " jesc-tl-off"));
         if (on) shown += 1;
       });
-      count.textContent = "Showing " + shown + " of " + data.total + " events.";
+      count.textContent = fill("Showing {0} of {1} events.", [shown, data.total]);
     }
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { setTimeout(apply, 0); });

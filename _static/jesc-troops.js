@@ -8,6 +8,11 @@
     var controls = root.querySelector(".jesc-tr-controls");
     if (!blob || !controls || root.hasAttribute("data-jesc-ready")) return;
     var data = JSON.parse(blob.textContent);
+    /* a template in the edition's language (data.ui, from jesc.i18n), its placeholders filled */
+    function fill(template, values) {
+      var text = (data.ui && data.ui[template]) || template;
+      return text.replace(/\{(\d+)\}/g, function (m, i) { return i < values.length ? String(values[i]) : m; });
+    }
     var slider = controls.querySelector('input[type="range"]');
     var out = controls.querySelector("output");
     var status = root.querySelector(".jesc-tr-status");
@@ -29,9 +34,10 @@
       });
       out.textContent = String(year);
       slider.setAttribute("aria-valuetext", String(year));
-      caption.textContent = caption.textContent.replace(/in \d{4},/, "in " + year + ",");
-      status.textContent = year + ". US troops in the hosts of the table, " +
-        order.map(function (r) { return r + ": " + fmt(regions[r]); }).join("; ") + ".";
+      caption.textContent = fill("US active-duty troops in {0}, by host country (bar length relative to " +
+        "the largest count in the table, {1})", [year, fmt(data.top)]);
+      status.textContent = fill("{0}. US troops in the hosts of the table, {1}.", [year,
+        order.map(function (r) { return fill(r, []) + ": " + fmt(regions[r]); }).join("; ")]);
     }
     slider.addEventListener("input", apply);
     slider.addEventListener("change", apply);

@@ -108,3 +108,35 @@ def test_an_english_figure_is_left_as_it_was(monkeypatch):
     formatter = ax.yaxis.get_major_formatter()
     i18n.translate_figure(fig)
     assert ax.yaxis.get_major_formatter() is formatter
+
+
+def test_templates_keep_their_placeholders(japanese, tmp_path, monkeypatch):
+    catalog = Catalog(locale="ja")
+    for msgid, msgstr in {"Showing {0} of {1} events.": "{1}件中{0}件を表示。", "Region: {0}.": "地域：{0}。",
+                          "Lost {0}": "失った"}.items():
+        catalog.add(msgid, msgstr)
+    path = tmp_path / "templates.po"
+    with path.open("wb") as f:
+        write_po(f, catalog)
+    monkeypatch.setattr(i18n, "catalog_path", lambda lang: path)
+    i18n._catalog.cache_clear()
+    # the same message as the filled text given to t()
+    assert i18n.message("Showing 5 of 41 events.")[0] == "Showing {0} of {1} events."
+    assert i18n.t("Showing 5 of 41 events.") == "41件中5件を表示。"
+    assert i18n.t_template("Showing {0} of {1} events.") == "{1}件中{0}件を表示。"
+    assert i18n.tf("Region: {0}.", "Africa") == "地域：Africa。"
+    assert i18n.t_template("Not here {0}") == "Not here {0}"
+    assert i18n.script_templates("Showing {0} of {1} events.", "Not here {0}") == {
+        "Showing {0} of {1} events.": "{1}件中{0}件を表示。"}
+    with pytest.raises(CourseError, match=r"'Lost \{0\}'"):
+        i18n.t_template("Lost {0}")
+
+
+def test_templates_in_english_are_unchanged_and_collected(tmp_path, monkeypatch):
+    out = tmp_path / "messages.jsonl"
+    monkeypatch.setenv(i18n.COLLECT_ENV, str(out))
+    monkeypatch.delenv("JESC_LANGUAGE", raising=False)
+    assert i18n.tf("Region: {0}.", "Africa") == "Region: Africa."
+    assert i18n.script_templates("Showing {0} of {1} events.") == {}
+    assert [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] == [
+        "Region: {0}.", "Showing {0} of {1} events."]

@@ -220,9 +220,11 @@ def end_text(row: Any) -> str:
         "ended" if pd.notna(row["end"]) else "unknown")
     if status == "ended":
         return str(row["end_label"])
+    from jesc.i18n import t, tf  # in the edition's language: what a reader is told
+
     if status == "ongoing":
-        return f"ongoing as of {row['end_as_of_label']}"
-    return "end not known"
+        return tf("ongoing as of {0}", row["end_as_of_label"])
+    return t("end not known")
 
 
 @lru_cache(maxsize=1)

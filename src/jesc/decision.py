@@ -24,14 +24,17 @@ import pandas as pd
 
 from jesc.citations import bibliography_href, cite_html, cite_text
 from jesc.errors import CourseError
+from jesc.i18n import script_templates, t, tf
 from jesc.static_html import (dom_id, dual_bundle, escape_html, frame_table, json_for_script, markdown_table,
-                               print_form)
+                               print_form, t_html, tf_html)
 
 __all__ = ["DecisionError", "Criterion", "Option", "Exercise", "exercise", "rank", "render_html",
            "sortable", "SortableTable", "MAX_WEIGHT"]
 
 MAX_WEIGHT = 5
 SCORE_RANGE = (1, 5)
+#: What the ranking says when every weight is 0 (the page's script fills the template too).
+NO_WEIGHT = "Give at least one criterion a weight above {0}."
 
 
 class DecisionError(CourseError):
@@ -89,24 +92,29 @@ class Exercise:
                            self._printed())
 
     def _printed(self) -> str:
-        return print_form(self.title, self._plain() + ".",
-                          [("Scores of each option (rows) on each criterion (columns)",
-                            frame_table(self.scores_table(), index=True)),
-                           ("Ranking with the default weights", frame_table(rank(self, self.default_weights))),
-                           ("The reasons for each score and their sources", markdown_table(
-                               ["Option", "Criterion", "Score", "Reason", "Source"],
-                               [(o.name, c.name, o.scores[c.id], *self._reason(o, c))
+        # the exercise's text in the edition's language (the data frames of scores_table and rank stay)
+        scores = self.scores_table().rename(index=t, columns=t)
+        scores.index.name = t(scores.index.name)
+        ranking = rank(self, self.default_weights)
+        ranking["option"] = ranking["option"].map(t)
+        return print_form(t(self.title), self._plain() + ".",
+                          [(t("Scores of each option (rows) on each criterion (columns)"),
+                            frame_table(scores, index=True)),
+                           (t("Ranking with the default weights"), frame_table(ranking.rename(columns=t))),
+                           (t("The reasons for each score and their sources"), markdown_table(
+                               [t(c) for c in ("Option", "Criterion", "Score", "Reason", "Source")],
+                               [(t(o.name), t(c.name), o.scores[c.id], *self._reason(o, c))
                                 for o in self.options for c in self.criteria]))])
 
     @staticmethod
     def _reason(o: "Option", c: "Criterion") -> tuple[str, str]:
         reason, key = o.reasons.get(c.id, ("", ""))
-        return reason, cite_text(key) if key else ""
+        return t(reason), cite_text(key) if key else ""
 
     def _plain(self) -> str:
         r = rank(self, self.default_weights)
-        return (f"Decision exercise: {self.title} ({len(self.criteria)} criteria, {len(self.options)} options); "
-                f"with equal weights the first option is: {r.iloc[0]['option']}")
+        return tf("Decision exercise: {0} ({1} criteria, {2} options); with equal weights the first option "
+                  "is: {3}", t(self.title), len(self.criteria), len(self.options), t(r.iloc[0]["option"]))
 
 
 def _check_weights(ex: Exercise, weights: Any) -> dict[str, float]:
@@ -219,6 +227,10 @@ def exercise() -> Exercise:
 
 # ------------------------------------------------------------------------------------------ display
 _e = escape_html
+INTRO = ("Give each criterion a weight from {0} (ignore it) to {1} (decisive). The ranking is the weighted "
+         "mean of the scores below.")
+NO_SCRIPT = ("The ranking shown is for equal weights; with JavaScript on, the sliders re-rank the options (in a "
+             "running notebook they are live widgets).")
 
 
 def render_html(ex: Exercise, dom_id: str = "jesc-decision") -> str:
@@ -227,41 +239,45 @@ def render_html(ex: Exercise, dom_id: str = "jesc-decision") -> str:
     ranking = rank(ex, ex.default_weights)
     page = bibliography_href()
     out = [f'<section class="jesc-decision" id="{dom}" aria-labelledby="{dom}-title">',
-           f'<h3 class="jesc-dc-title" id="{dom}-title">{_e(ex.title)}</h3>',
-           f'<p>Give each criterion a weight from 0 (ignore it) to {MAX_WEIGHT} (decisive). The ranking is the '
-           'weighted mean of the scores below.</p>',
-           f'<p class="jesc-dc-nojs">The ranking shown is for equal weights; with JavaScript on, the sliders '
-           're-rank the options (in a running notebook they are live widgets).</p>',
-           f'<div class="jesc-dc-weights" role="group" aria-label="Weights of the criteria">']
+           f'<h3 class="jesc-dc-title" id="{dom}-title">{_e(t(ex.title))}</h3>',
+           f'<p>{tf_html(INTRO, 0, MAX_WEIGHT)}</p>',
+           f'<p class="jesc-dc-nojs">{t_html(NO_SCRIPT)}</p>',
+           f'<div class="jesc-dc-weights" role="group" aria-label="{_e(t("Weights of the criteria"))}">']
     for c in ex.criteria:
         iid = f"{dom}-w-{_e(c.id)}"
         w = int(ex.default_weights[c.id])
-        out.append(f'<div class="jesc-dc-row"><label for="{iid}">{_e(c.name)}</label>'
+        out.append(f'<div class="jesc-dc-row"><label for="{iid}">{_e(t(c.name))}</label>'
                    f'<input type="range" id="{iid}" data-criterion="{_e(c.id)}" min="0" max="{MAX_WEIGHT}" '
                    f'step="1" value="{w}" aria-describedby="{iid}-q" disabled>'
                    f'<output for="{iid}" id="{iid}-out">{w}</output>'
-                   f'<span class="jesc-dc-q" id="{iid}-q">{_e(c.question)}</span></div>')
+                   f'<span class="jesc-dc-q" id="{iid}-q">{_e(t(c.question))}</span></div>')
     out.append("</div>")
-    out.append(f'<table class="jesc-dc-ranking" id="{dom}-ranking"><caption>Ranking of the options by your '
-               'weights</caption><thead><tr><th scope="col">Rank</th><th scope="col">Option</th>'
-               '<th scope="col">Weighted score (1 to 5)</th></tr></thead>'
+    out.append(f'<table class="jesc-dc-ranking" id="{dom}-ranking">'
+               f'<caption>{t_html("Ranking of the options by your weights")}</caption><thead><tr>'
+               f'<th scope="col">{t_html("Rank")}</th><th scope="col">{t_html("Option")}</th>'
+               f'<th scope="col">{tf_html("Weighted score ({0} to {1})", *SCORE_RANGE)}</th></tr></thead>'
                f'<tbody aria-live="polite">')
     for _, r in ranking.iterrows():
-        out.append(f'<tr><td>{int(r["rank"])}</td><th scope="row">{_e(r["option"])}</th>'
+        out.append(f'<tr><td>{int(r["rank"])}</td><th scope="row">{_e(t(r["option"]))}</th>'
                    f'<td>{r["score"]:.2f}</td></tr>')
     out.append("</tbody></table>")
-    out.append(f'<details class="jesc-dc-details"><summary>The options and their scores, with reasons</summary>')
+    out.append('<details class="jesc-dc-details"><summary>'
+               f'{t_html("The options and their scores, with reasons")}</summary>')
     for o in ex.options:
-        out.append(f'<h4>{_e(o.name)}</h4><p>{_e(o.description)}</p><ul>')
+        out.append(f'<h4>{_e(t(o.name))}</h4><p>{_e(t(o.description))}</p><ul>')
         for c in ex.criteria:
             reason, key = o.reasons.get(c.id, ("", ""))
             src = f" ({cite_html(key, page)})" if key else ""
-            out.append(f"<li>{_e(c.name)}: <strong>{o.scores[c.id]}</strong> of 5. {_e(reason)}{src}</li>")
+            score = tf_html("{0} of {1}.", f"<strong>{o.scores[c.id]}</strong>", SCORE_RANGE[1])
+            out.append(f"<li>{_e(t(c.name))}: {score} {_e(t(reason))}{src}</li>")
         out.append("</ul>")
     out.append("</details>")
     data = {"criteria": [c.id for c in ex.criteria],
-            "options": [{"id": o.id, "name": o.name, "scores": {c.id: o.scores[c.id] for c in ex.criteria}}
+            "options": [{"id": o.id, "name": t(o.name), "scores": {c.id: o.scores[c.id] for c in ex.criteria}}
                         for o in ex.options]}
+    ui = script_templates(NO_WEIGHT)
+    if ui:  # the script's template in the edition's language (it knows the English one)
+        data["ui"] = ui
     out.append(f'<script type="application/json" class="jesc-decision-data">{json_for_script(data)}</script>')
     out.append("</section>")
     return "\n".join(out)
@@ -271,7 +287,7 @@ def make_widget(ex: Exercise):
     """Live version: one slider per criterion and the ranking below."""
     import ipywidgets as w
 
-    sliders = {c.id: w.IntSlider(value=int(ex.default_weights[c.id]), min=0, max=MAX_WEIGHT, description=c.name,
+    sliders = {c.id: w.IntSlider(value=int(ex.default_weights[c.id]), min=0, max=MAX_WEIGHT, description=t(c.name),
                                  style={"description_width": "initial"}, layout=w.Layout(width="100%", max_width="32em"))
                for c in ex.criteria}
     out = w.HTML()
@@ -279,18 +295,18 @@ def make_widget(ex: Exercise):
     def refresh(_change=None):
         weights = {k: s.value for k, s in sliders.items()}
         if sum(weights.values()) == 0:
-            out.value = "<p>Give at least one criterion a weight above 0.</p>"
+            out.value = f"<p>{tf_html(NO_WEIGHT, 0)}</p>"
             return
         r = rank(ex, weights)
-        rows = "".join(f"<tr><td>{int(x['rank'])}</td><td>{_e(x['option'])}</td><td>{x['score']:.2f}</td></tr>"
+        rows = "".join(f"<tr><td>{int(x['rank'])}</td><td>{_e(t(x['option']))}</td><td>{x['score']:.2f}</td></tr>"
                        for _, x in r.iterrows())
-        out.value = ("<table><thead><tr><th>Rank</th><th>Option</th><th>Weighted score</th></tr></thead>"
-                     f"<tbody>{rows}</tbody></table>")
+        head = "".join(f"<th>{t_html(h)}</th>" for h in ("Rank", "Option", "Weighted score"))
+        out.value = f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
     for s in sliders.values():
         s.observe(refresh, names="value")
     refresh()
-    return w.VBox([w.HTML(f"<b>{_e(ex.title)}</b>"), *sliders.values(), out])
+    return w.VBox([w.HTML(f"<b>{_e(t(ex.title))}</b>"), *sliders.values(), out])
 
 
 # ------------------------------------------------------------------------------------ sortable table
@@ -303,8 +319,10 @@ class SortableTable:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         html = sortable_html(self.df, self.caption, dom_id("table"))
-        printed = print_form(self.caption, "A table that can be sorted by any column.", [("", frame_table(self.df))])
-        return dual_bundle(self.df.to_string(index=False), html, lambda: _sortable_widget(self), printed)
+        printed = print_form(t(self.caption), t("A table that can be sorted by any column."),
+                             [("", frame_table(self.df.rename(columns=t)))])
+        plain = self.df.rename(columns=lambda c: t(str(c))).to_string(index=False)
+        return dual_bundle(plain, html, lambda: _sortable_widget(self), printed)
 
 
 def sortable(df: pd.DataFrame, caption: str) -> SortableTable:
@@ -322,12 +340,13 @@ def _is_number(v: Any) -> bool:
 def sortable_html(df: pd.DataFrame, caption: str, dom_id: str = "jesc-table") -> str:
     dom = _e(dom_id)
     out = [f'<div class="jesc-sortable-wrap"><table class="jesc-sortable" id="{dom}">',
-           f'<caption>{_e(caption)} <span class="jesc-sort-hint">(select a column heading to sort)</span></caption>',
+           f'<caption>{_e(t(caption))} <span class="jesc-sort-hint">'
+           f'{t_html("(select a column heading to sort)")}</span></caption>',
            "<thead><tr>"]
     for j, col in enumerate(df.columns):
         numeric = all(_is_number(v) for v in df[col])
         out.append(f'<th scope="col" aria-sort="none" data-type="{"number" if numeric else "text"}">'
-                   f'<button type="button" data-col="{j}">{_e(col)}<span class="jesc-sort-icon" aria-hidden="true">'
+                   f'<button type="button" data-col="{j}">{_e(t(str(col)))}<span class="jesc-sort-icon" aria-hidden="true">'
                    "</span></button></th>")
     out.append("</tr></thead><tbody>")
     for _, row in df.iterrows():
@@ -337,18 +356,20 @@ def sortable_html(df: pd.DataFrame, caption: str, dom_id: str = "jesc-table") ->
     return "".join(out)
 
 
-def _sortable_widget(t: SortableTable):
+def _sortable_widget(sortable: SortableTable):
     import ipywidgets as w
 
-    menu = w.Dropdown(options=list(t.df.columns), description="Sort by")
-    order = w.ToggleButtons(options=["ascending", "descending"], description="Order")
+    table = sortable.df
+    menu = w.Dropdown(options=[(t(str(c)), c) for c in table.columns], description=t("Sort by"))
+    order = w.ToggleButtons(options=[(t("ascending"), "ascending"), (t("descending"), "descending")],
+                            description=t("Order"))
     out = w.HTML()
 
     def refresh(_change=None):
-        out.value = t.df.sort_values(menu.value, ascending=order.value == "ascending", kind="stable").to_html(
-            index=False, escape=True)
+        out.value = table.sort_values(menu.value, ascending=order.value == "ascending", kind="stable").rename(
+            columns=lambda c: t(str(c))).to_html(index=False, escape=True)
 
     menu.observe(refresh, names="value")
     order.observe(refresh, names="value")
     refresh()
-    return w.VBox([w.HTML(f"<b>{_e(t.caption)}</b>"), w.HBox([menu, order]), out])
+    return w.VBox([w.HTML(f"<b>{_e(t(sortable.caption))}</b>"), w.HBox([menu, order]), out])

@@ -30,8 +30,9 @@ from jesc.citations import bibliography_href, cite_html, cite_text
 from jesc.data import load
 from jesc.decision import Criterion, Exercise, Option
 from jesc.errors import CourseError
+from jesc.i18n import script_templates, t, tf
 from jesc.static_html import (dom_id, dual_bundle, escape_html, escape_markdown, json_for_script,
-                               markdown_table, print_form)
+                               markdown_table, print_form, t_html, tf_html)
 from jesc.tables import show as show_table
 
 __all__ = [
@@ -278,6 +279,14 @@ def _summary_table(df: pd.DataFrame | None, caption: str | None = None):
     return show_table(shown, caption)
 
 
+TITLE = "Domain picker: the four new domains"
+NO_SCRIPT = ("All four domains are shown below. With JavaScript on, choose one; in a running notebook the same "
+             "choice is a live widget.")
+NO_EVENT = "No event of this domain is recorded in the timeline."
+#: The status line, as the page's script fills it too (``_static/jesc-domains.js``): one event, several.
+STATUS = ("Showing {0}: {1} event in the timeline.", "Showing {0}: {1} events in the timeline.")
+
+
 def _summary_html(df: pd.DataFrame | None, caption: str) -> str:
     table = _summary_table(df, caption)
     return "" if table is None else table._repr_html_()
@@ -292,14 +301,13 @@ def render_html(events: pd.DataFrame, dom: str = "jesc-domains",
     d = _e(dom)
     page = bibliography_href()
     out = [f'<section class="jesc-domains" id="{d}" aria-labelledby="{d}-title">',
-           f'<h3 class="jesc-dm-title" id="{d}-title">Domain picker: the four new domains</h3>',
-           '<p class="jesc-dm-nojs">All four domains are shown below. With JavaScript on, choose one; in a '
-           'running notebook the same choice is a live widget.</p>',
-           f'<fieldset class="jesc-dm-choice" hidden><legend>Domain</legend>']
+           f'<h3 class="jesc-dm-title" id="{d}-title">{t_html(TITLE)}</h3>',
+           f'<p class="jesc-dm-nojs">{t_html(NO_SCRIPT)}</p>',
+           f'<fieldset class="jesc-dm-choice" hidden><legend>{t_html("Domain")}</legend>']
     for i, dm in enumerate(DOMAINS):
         rid = f"{d}-pick-{dm}"
         out.append(f'<span class="jesc-dm-opt"><input type="radio" name="{d}-domain" id="{rid}" value="{dm}"'
-                   f'{" checked" if i == 0 else ""}><label for="{rid}">{_e(PARTNERSHIP[dm]["title"])}</label>'
+                   f'{" checked" if i == 0 else ""}><label for="{rid}">{_e(t(PARTNERSHIP[dm]["title"]))}</label>'
                    "</span>")
     out.append("</fieldset>")
     out.append(f'<p class="jesc-dm-status" id="{d}-status" role="status" aria-live="polite"></p>')
@@ -309,22 +317,28 @@ def render_html(events: pd.DataFrame, dom: str = "jesc-domains",
         evs = _events_of(events, dm)
         counts[dm] = len(evs)
         out.append(f'<div class="jesc-dm-panel" id="{d}-panel-{dm}" data-domain="{dm}" data-events="{len(evs)}">'
-                   f'<h4>{_e(info["title"])}</h4><p class="jesc-dm-sub">What the documents say</p><ul>')
+                   f'<h4>{_e(t(info["title"]))}</h4><p class="jesc-dm-sub">{t_html("What the documents say")}'
+                   '</p><ul>')
         for text, key in info["points"]:
-            out.append(f"<li>{_e(text)} <span class=\"jesc-dm-src\">({cite_html(key, page)})</span></li>")
-        out.append(f'</ul><p class="jesc-dm-sub">Events in the course timeline ({len(evs)})</p>')
+            out.append(f"<li>{_e(t(text))} <span class=\"jesc-dm-src\">({cite_html(key, page)})</span></li>")
+        out.append(f'</ul><p class="jesc-dm-sub">'
+                   f'{tf_html("Events in the course timeline ({0})", len(evs))}</p>')
         if evs:
             out.append('<ol class="jesc-dm-events">' + "".join(
-                f'<li data-id="{_e(ev["id"])}"><strong>{_e(ev["date"])}</strong> [{_e(ev["framework"])}] '
+                f'<li data-id="{_e(ev["id"])}"><strong>{_e(ev["date"])}</strong> [{_e(t(ev["framework"]))}] '
                 f'{_e(ev["title"])} <span class="jesc-dm-src">({cite_html(ev["source"], page)})</span></li>'
                 for ev in evs) + "</ol>")
         else:
-            out.append("<p>No event of this domain is recorded in the timeline.</p>")
-        out.append(f'<p class="jesc-dm-sub">The data</p><p>{_e(info["data"])}</p>')
+            out.append(f"<p>{t_html(NO_EVENT)}</p>")
+        out.append(f'<p class="jesc-dm-sub">{t_html("The data")}</p><p>{_e(t(info["data"]))}</p>')
+        # jesc.tables.show translates the caption
         out.append(_summary_html(_domain_summary(dm, tables), f"{info['title']}: totals per period"))
-        out.append(f'<p class="jesc-dm-caveat">Caveat: {_e(info["caveat"])}</p></div>')
-    data = {"domains": list(DOMAINS), "titles": {dm: PARTNERSHIP[dm]["title"] for dm in DOMAINS},
+        out.append(f'<p class="jesc-dm-caveat">{tf_html("Caveat: {0}", _e(t(info["caveat"])))}</p></div>')
+    data = {"domains": list(DOMAINS), "titles": {dm: t(PARTNERSHIP[dm]["title"]) for dm in DOMAINS},
             "events": counts}
+    ui = script_templates(*STATUS)
+    if ui:  # the status's templates in the edition's language (the script knows the English ones)
+        data["ui"] = ui
     out.append(f'<script type="application/json" class="jesc-domains-data">{json_for_script(data)}</script>')
     out.append("</section>")
     return "\n".join(out)
@@ -339,7 +353,8 @@ class DomainPicker:
 
     def _plain(self) -> str:
         n = {dm: len(_events_of(self.events, dm)) for dm in DOMAINS}
-        return "Domain picker: " + ", ".join(f"{dm} ({k} event{'' if k == 1 else 's'})" for dm, k in n.items())
+        return tf("Domain picker: {0}", ", ".join(
+            tf("{0} ({1} event)" if k == 1 else "{0} ({1} events)", t(dm), k) for dm, k in n.items()))
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         html = render_html(self.events, dom_id("domains"), self.tables)
@@ -349,18 +364,18 @@ class DomainPicker:
         tables = []
         for dm in DOMAINS:
             info = PARTNERSHIP[dm]
-            points = "; ".join(f"{text} ({cite_text(key)})" for text, key in info["points"])
+            points = "; ".join(f"{t(text)} ({cite_text(key)})" for text, key in info["points"])
             evs = _events_of(self.events, dm)
-            rows = [(ev["date"], ev["framework"], ev["title"], cite_text(ev["source"])) for ev in evs]
-            tables.append((f"{info['title']}. What the documents say: {points}. Events in the course "
-                           f"timeline ({len(evs)})",
-                           markdown_table(["Date", "Framework", "Event", "Source"], rows) if rows
-                           else escape_markdown("No event of this domain is recorded in the timeline.")))
+            rows = [(ev["date"], t(ev["framework"]), ev["title"], cite_text(ev["source"])) for ev in evs]
+            tables.append((tf("{0}. What the documents say: {1}. Events in the course timeline ({2})",
+                              t(info["title"]), points, len(evs)),
+                           markdown_table([t(c) for c in ("Date", "Framework", "Event", "Source")], rows) if rows
+                           else escape_markdown(t(NO_EVENT))))
             summary = _domain_summary(dm, self.tables)
             if summary is not None:
-                tables.append((f"{info['title']}: totals per period. {info['data']} "
-                               f"Caveat: {info['caveat']}", _summary_table(summary)._repr_markdown_().strip()))
-        return print_form("Domain picker: the four new domains", self._plain() + ".", tables)
+                tables.append((tf("{0}: totals per period. {1} Caveat: {2}", t(info["title"]), t(info["data"]),
+                                  t(info["caveat"])), _summary_table(summary)._repr_markdown_().strip()))
+        return print_form(t(TITLE), self._plain() + ".", tables)
 
     def __repr__(self) -> str:
         return f"<{self._plain()}>"
@@ -381,7 +396,7 @@ def make_widget(p: DomainPicker):
     """Live version: a toggle of the four domains and the chosen domain's panel below."""
     import ipywidgets as w
 
-    choice = w.ToggleButtons(options=[(PARTNERSHIP[d]["title"], d) for d in DOMAINS], description="Domain")
+    choice = w.ToggleButtons(options=[(t(PARTNERSHIP[d]["title"]), d) for d in DOMAINS], description=t("Domain"))
     out = w.HTML()
     full = render_html(p.events, "jesc-domains-live", p.tables)
 

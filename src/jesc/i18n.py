@@ -31,6 +31,14 @@ def language() -> str:
 # (``tools/kernel_catalog.py`` collects its messages by running the notebooks in English). A number
 # inside a text is a placeholder: "Japan: 1,234 reported attacks, 1993–2020" is the message
 # "Japan: {0} reported attacks, {1}–{2}", so that a message survives new data.
+#
+# An explorer or exercise (timeline, missions, peacekeeping, decision, domains, nato) writes each
+# reader-visible text through t() (or tf() where a placeholder takes text: a label, a name, an HTML
+# citation; jesc.static_html.t_html/tf_html for HTML), at display time: data values stay as stored,
+# a category's label (a kind, a framework) is translated where it is shown. A sentence that a page's
+# script composes is a template passed in the explorer's JSON data as "ui" (script_templates), which
+# the script fills; English pages carry no "ui", the script knows the English templates.
+# tests/test_i18n_explorers.py renders every explorer with a pseudo-translation to find a text left out.
 
 import json as _json
 import re as _re
@@ -92,6 +100,43 @@ def t(text: str) -> str:
     except (IndexError, KeyError, ValueError) as e:
         raise CourseError(f"{catalog_path(language())}: the translation of {msg!r} does not keep its "
                           f"placeholders {{0}}…: {e}") from None
+
+
+_PLACEHOLDER = _re.compile(r"\{(\d+)\}")
+
+
+def t_template(template: str) -> str:
+    """A template that already holds its placeholders ``{0}``, ``{1}``… in the edition's language,
+    placeholders kept, for ``str.format`` or a page's script to fill: ``t_template("Showing {0} of {1}
+    events.")`` is the same message as ``t("Showing 5 of 41 events.")``. Use it where a placeholder is
+    filled with text (a label, a name) rather than a number, or where JavaScript fills it."""
+    if not isinstance(template, str) or not _LETTER.search(template):
+        return template
+    _record(template)
+    translated = _catalog(language()).get(template)
+    if translated is None:
+        return template
+    if set(_PLACEHOLDER.findall(translated)) != set(_PLACEHOLDER.findall(template)):
+        raise CourseError(f"{catalog_path(language())}: the translation of {template!r} does not keep its "
+                          f"placeholders {{0}}…: {translated!r}")
+    return translated
+
+
+def tf(template: str, *values) -> str:
+    """``template`` in the edition's language, filled with ``values`` (``str.format``)."""
+    return t_template(template).format(*values)
+
+
+def script_templates(*templates: str) -> dict[str, str]:
+    """``{English template: translation}`` of the templates a page's script fills, for an explorer's
+    JSON data (its ``"ui"``); only those whose translation differs, so that the English page (and its
+    stored output) does not change. The script falls back to the English template it knows."""
+    out = {}
+    for template in templates:
+        translated = t_template(template)
+        if translated != template:
+            out[template] = translated
+    return out
 
 
 def translate_figure(fig) -> None:

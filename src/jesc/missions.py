@@ -33,7 +33,9 @@ from jesc import checks
 from jesc.citations import bibliography_href, cite_html, cite_text
 from jesc.data import end_status, end_text, known_until
 from jesc.errors import CourseError
-from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script, markdown_table, print_form
+from jesc.i18n import script_templates, t, tf
+from jesc.static_html import (dom_id, dual_bundle, escape_html, json_for_script, markdown_table, print_form,
+                               t_html, tf_html)
 
 __all__ = [
     "MissionsError", "KINDS", "KIND_LABELS", "running_on", "launched_by", "counts_on", "per_year",
@@ -205,10 +207,20 @@ def _active(rec: dict[str, Any], year: int) -> bool:
     return rec["from"] <= year and (rec["to"] is None or rec["to"] >= year)
 
 
+#: Templates that the page's script fills too (``_static/jesc-missions.js``): the missions active in a
+#: year (with the count of each kind, "{0} " + its label), the count shown, Japan's deployments.
+SUMMARY = "{0} missions active in {1} ({2})"
+SHOWING = "{0}; showing {1} of {2} missions."
+DEPLOYMENTS = "{0} active in {1}."
+JAPAN, JAPAN_ACTIVE = "Japan's deployments abroad", "Japan's deployments active in {0}: {1}"
+NO_SCRIPT = ("All missions and deployments are listed below with their dates. With JavaScript on, the filters "
+             "narrow the lists to one year; in a running notebook the same filters are live widgets.")
+
+
 def _summary(recs: list[dict[str, Any]], year: int) -> str:
     on = [r for r in recs if _active(r, year)]
-    parts = [f"{sum(r['kind'] == k for r in on)} {KIND_LABELS[k]}" for k in KINDS]
-    return f"{len(on)} missions active in {year} ({', '.join(parts)})"
+    parts = [tf("{0} " + KIND_LABELS[k], sum(r["kind"] == k for r in on)) for k in KINDS]
+    return tf(SUMMARY, len(on), year, ", ".join(parts))
 
 
 def render_html(missions: pd.DataFrame, deployments: pd.DataFrame, dom_id: str = "jesc-missions",
@@ -228,30 +240,29 @@ def render_html(missions: pd.DataFrame, deployments: pd.DataFrame, dom_id: str =
     regions = sorted({r["region"] for r in recs})
     page = bibliography_href()
     out = [f'<section class="jesc-missions" id="{dom}" aria-labelledby="{dom}-title">',
-           f'<h3 class="jesc-ms-title" id="{dom}-title">{_e(title)}</h3>',
-           '<p class="jesc-ms-nojs">All missions and deployments are listed below with their dates. With '
-           'JavaScript on, the filters narrow the lists to one year; in a running notebook the same '
-           'filters are live widgets.</p>',
-           f'<form class="jesc-ms-filters" aria-label="Filter the missions" data-default-year="{year}" hidden>',
-           f'<div class="jesc-ms-year"><label for="{dom}-year">Year</label> '
+           f'<h3 class="jesc-ms-title" id="{dom}-title">{_e(t(title))}</h3>',
+           f'<p class="jesc-ms-nojs">{t_html(NO_SCRIPT)}</p>',
+           f'<form class="jesc-ms-filters" aria-label="{_e(t("Filter the missions"))}" '
+           f'data-default-year="{year}" hidden>',
+           f'<div class="jesc-ms-year"><label for="{dom}-year">{t_html("Year")}</label> '
            f'<input type="range" id="{dom}-year" name="year" min="{first}" max="{last}" step="1" '
            f'value="{year}" aria-describedby="{dom}-count"> '
            f'<output id="{dom}-year-out" for="{dom}-year">{year}</output></div>',
-           '<fieldset><legend>Kind</legend>']
+           f'<fieldset><legend>{t_html("Kind")}</legend>']
     for k in kinds:
         kid = f"{dom}-kind-{_e(k)}"
         out.append(f'<span class="jesc-ms-opt"><input type="checkbox" id="{kid}" name="kind" value="{_e(k)}" '
                    f'checked><label for="{kid}"><span class="jesc-ms-key jesc-ms-{_e(k)}" aria-hidden="true">'
-                   f'</span>{_e(KIND_LABELS[k])}</label></span>')
+                   f'</span>{_e(t(KIND_LABELS[k]))}</label></span>')
     out.append('</fieldset><div class="jesc-ms-selects">')
-    out.append(f'<label for="{dom}-region">Region</label> <select id="{dom}-region" name="region">'
-               '<option value="">All regions</option>'
+    out.append(f'<label for="{dom}-region">{t_html("Region")}</label> <select id="{dom}-region" name="region">'
+               f'<option value="">{t_html("All regions")}</option>'
                + "".join(f'<option value="{_e(g)}">{_e(g)}</option>' for g in regions) + "</select> ")
-    out.append('<button type="reset">Reset</button></div></form>')
+    out.append(f'<button type="reset">{t_html("Reset")}</button></div></form>')
     out.append(f'<p class="jesc-ms-count" id="{dom}-count" role="status" aria-live="polite">'
-               f'{_e(_summary(recs, year))}; all {len(recs)} missions listed.</p>')
+               f'{tf_html("{0}; all {1} missions listed.", _e(_summary(recs, year)), len(recs))}</p>')
     out.append('<div class="jesc-ms-columns">')
-    out.append(f'<div class="jesc-ms-col"><h4 id="{dom}-mtitle">EU missions and operations (CSDP)</h4>'
+    out.append(f'<div class="jesc-ms-col"><h4 id="{dom}-mtitle">{t_html("EU missions and operations (CSDP)")}</h4>'
                f'<ol class="jesc-ms-list" id="{dom}-list" aria-labelledby="{dom}-mtitle">')
     for r in recs:
         end = r["end"]
@@ -259,14 +270,17 @@ def render_html(missions: pd.DataFrame, deployments: pd.DataFrame, dom_id: str =
             f'<li class="jesc-ms-item" id="{dom}-m-{_e(r["id"])}" data-id="{_e(r["id"])}" '
             f'data-kind="{_e(r["kind"])}" data-region="{_e(r["region"])}" data-from="{r["from"]}" '
             f'data-to="{"" if r["to"] is None else r["to"]}"><details><summary>'
-            f'<span class="jesc-ms-badge jesc-ms-{_e(r["kind"])}">{_e(KIND_LABELS[r["kind"]])}</span> '
+            f'<span class="jesc-ms-badge jesc-ms-{_e(r["kind"])}">{_e(t(KIND_LABELS[r["kind"]]))}</span> '
             f'<b>{_e(r["acronym"])}</b> <span class="jesc-ms-dates">{_e(r["start"])} – {_e(end)}</span>'
-            f'</summary><p>{_e(r["name"])}. Region: {_e(r["region"])}. Main task: {_e(r["task"])}. '
-            f'Source: {cite_html(r["source"], page)}.</p></details></li>')
+            '</summary><p>'
+            + tf_html("{0}. Region: {1}. Main task: {2}. Source: {3}.", _e(r["name"]), _e(r["region"]),
+                      _e(r["task"]), cite_html(r["source"], page))
+            + '</p></details></li>')
     out.append("</ol></div>")
-    out.append(f'<div class="jesc-ms-col"><h4 id="{dom}-dtitle">Japan\'s deployments abroad</h4>'
+    out.append(f'<div class="jesc-ms-col"><h4 id="{dom}-dtitle">{t_html(JAPAN)}</h4>'
                f'<p class="jesc-ms-dcount" id="{dom}-dcount">'
-               f'{sum(_active(d, year) for d in deps)} active in {year}; all {len(deps)} listed.</p>'
+               + tf_html("{0} active in {1}; all {2} listed.", sum(_active(d, year) for d in deps), year, len(deps))
+               + '</p>'
                f'<ol class="jesc-ms-list" id="{dom}-deps" aria-labelledby="{dom}-dtitle">')
     for d in deps:
         end = d["end"]
@@ -275,13 +289,17 @@ def render_html(missions: pd.DataFrame, deployments: pd.DataFrame, dom_id: str =
             f'data-from="{d["from"]}" data-to="{"" if d["to"] is None else d["to"]}">'
             f'<details><summary>{_e(d["name"])} '
             f'<span class="jesc-ms-dates">{_e(d["start"])} – {_e(end)}</span></summary>'
-            f'<p>{_e(d["contribution"])} ({_e(d["framework"])}). Source: {cite_html(d["source"], page)}.</p>'
+            '<p>' + tf_html("{0} ({1}). Source: {2}.", _e(d["contribution"]), _e(d["framework"]),
+                            cite_html(d["source"], page)) + '</p>'
             f'</details></li>')
     out.append("</ol></div></div>")
     data = {"first": first, "last": last, "year": year, "total": len(recs), "kinds": kinds,
             "labels": {k: KIND_LABELS[k] for k in kinds}, "regions": regions,
             "missions": [{k: r[k] for k in ("id", "kind", "region", "from", "to")} for r in recs],
             "deployments": [{k: d[k] for k in ("id", "from", "to")} for d in deps]}
+    ui = script_templates(SUMMARY, SHOWING, DEPLOYMENTS, *("{0} " + KIND_LABELS[k] for k in kinds))
+    if ui:  # the script's templates in the edition's language (it knows the English ones)
+        data["ui"] = ui
     out.append(f'<script type="application/json" class="jesc-missions-data">{json_for_script(data)}</script>')
     out.append("</section>")
     return "\n".join(out)
@@ -299,7 +317,7 @@ class Explorer:
     def _plain(self) -> str:
         recs = _mission_records(self.missions)
         last = max([r["from"] for r in recs] + [r["to"] for r in recs if r["to"] is not None])
-        return f"Mission explorer: {len(recs)} CSDP missions; {_summary(recs, self.year or last)}"
+        return tf("{0}: {1} CSDP missions; {2}", t(self.title), len(recs), _summary(recs, self.year or last))
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         html = render_html(self.missions, self.deployments, dom_id("missions"), self.title, self.year)
@@ -309,15 +327,15 @@ class Explorer:
     def _printed(self) -> str:
         recs = _mission_records(_check(self.missions))
         deps = _deployment_records(_check(self.deployments, DEPLOYMENT_COLUMNS, "japan_deployments"))
-        missions = markdown_table(["Mission", "Kind", "Region", "From", "To", "Source"],
-                                  [(r["acronym"], KIND_LABELS[r["kind"]], r["region"], r["start"],
+        missions = markdown_table([t(c) for c in ("Mission", "Kind", "Region", "From", "To", "Source")],
+                                  [(r["acronym"], t(KIND_LABELS[r["kind"]]), r["region"], r["start"],
                                     r["end"], cite_text(r["source"])) for r in recs])
-        japan = markdown_table(["Japan's deployment", "Framework", "From", "To", "Source"],
+        japan = markdown_table([t(c) for c in ("Japan's deployment", "Framework", "From", "To", "Source")],
                                [(d["name"], d["framework"], d["start"], d["end"],
                                  cite_text(d["source"])) for d in deps])
-        return print_form(self.title, self._plain() + ".",
-                          [("Every CSDP mission of the explorer", missions),
-                           ("Japan's deployments of the explorer", japan)])
+        return print_form(t(self.title), self._plain() + ".",
+                          [(t("Every CSDP mission of the explorer"), missions),
+                           (t("Japan's deployments of the explorer"), japan)])
 
     def __repr__(self) -> str:
         return f"<Mission explorer: {len(self.missions)} missions, {len(self.deployments)} deployments>"
@@ -341,11 +359,11 @@ def make_widget(missions: pd.DataFrame, deployments: pd.DataFrame, year: int | N
     deps = _deployment_records(_check(deployments, DEPLOYMENT_COLUMNS, "japan_deployments"))
     years = [r["from"] for r in recs] + [r["to"] for r in recs if r["to"] is not None]
     first, last = min(years), max(years)
-    slider = w.IntSlider(value=year or last, min=first, max=last, description="Year")
-    boxes = {k: w.Checkbox(value=True, description=KIND_LABELS[k], indent=False,
+    slider = w.IntSlider(value=year or last, min=first, max=last, description=t("Year"))
+    boxes = {k: w.Checkbox(value=True, description=t(KIND_LABELS[k]), indent=False,
                            layout=w.Layout(width="auto")) for k in KINDS if any(r["kind"] == k for r in recs)}
-    region = w.Dropdown(options=[("All regions", "")] + [(g, g) for g in sorted({r["region"] for r in recs})],
-                        description="Region")
+    region = w.Dropdown(options=[(t("All regions"), "")] + [(g, g) for g in sorted({r["region"] for r in recs})],
+                        description=t("Region"))
     out = w.HTML()
     page = bibliography_href()
 
@@ -354,7 +372,7 @@ def make_widget(missions: pd.DataFrame, deployments: pd.DataFrame, year: int | N
         kinds = [k for k, b in boxes.items() if b.value]
         shown = [r for r in recs if _active(r, y) and r["kind"] in kinds
                  and (not region.value or r["region"] == region.value)]
-        items = "".join(f"<li><b>{_e(r['acronym'])}</b> [{_e(KIND_LABELS[r['kind']])}, {_e(r['region'])}] "
+        items = "".join(f"<li><b>{_e(r['acronym'])}</b> [{_e(t(KIND_LABELS[r['kind']]))}, {_e(r['region'])}] "
                         f"{_e(r['start'])} – {_e(r['end'])}"
                         f" <small>({cite_html(r['source'], page)})</small></li>"
                         for r in shown)
@@ -362,9 +380,9 @@ def make_widget(missions: pd.DataFrame, deployments: pd.DataFrame, year: int | N
         ditems = "".join(f"<li>{_e(d['name'])}: {_e(d['start'])} – {_e(d['end'])}"
                          f" <small>({cite_html(d['source'], page)})</small></li>"
                          for d in jd)
-        out.value = (f"<p>{_e(_summary(recs, y))}; showing {len(shown)} of {len(recs)} missions.</p>"
-                     f"<ol>{items}</ol><p><b>Japan's deployments active in {y}: {len(jd)}</b></p>"
-                     f"<ol>{ditems}</ol>")
+        out.value = (f"<p>{tf_html(SHOWING, _e(_summary(recs, y)), len(shown), len(recs))}</p>"
+                     f"<ol>{items}</ol><p><b>{tf_html(JAPAN_ACTIVE, y, len(jd))}"
+                     f"</b></p><ol>{ditems}</ol>")
 
     for widget in (slider, *boxes.values(), region):
         widget.observe(refresh, names="value")

@@ -28,7 +28,9 @@ from jesc import checks
 from jesc.citations import cite_html, cite_text
 from jesc.data import active_in, end_status, known_until, resource
 from jesc.errors import CourseError
-from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script, markdown_table, print_form
+from jesc.i18n import script_templates, t, tf
+from jesc.static_html import (dom_id, dual_bundle, escape_html, json_for_script, markdown_table, print_form,
+                               t_html, tf_html)
 
 __all__ = [
     "NatoError", "THEATRES", "HOST_GROUPS", "running_per_year", "side_by_side", "troops_by_group",
@@ -219,6 +221,15 @@ def _troop_series(troops: pd.DataFrame) -> tuple[list[int], list[dict[str, Any]]
     return [int(y) for y in wide.index], hosts
 
 
+TROOPS_TITLE = "US troops by host country and year"
+TROOPS_NO_SCRIPT = ("The table shows {0}. With JavaScript on, the slider changes the year; in a running "
+                    "notebook the slider is a live widget.")
+#: Templates that the page's script fills too (``_static/jesc-troops.js``): the status and the caption.
+TROOPS_STATUS = "{0}. US troops in the hosts of the table, {1}."
+TROOPS_CAPTION = ("US active-duty troops in {0}, by host country (bar length relative to the largest count in "
+                  "the table, {1})")
+
+
 def render_troops_html(troops: pd.DataFrame, dom: str = "jesc-troops",
                        year: int | None = None) -> str:
     """Self-contained HTML: a year slider, a bar per host and a table of the chosen year (the
@@ -234,31 +245,32 @@ def render_troops_html(troops: pd.DataFrame, dom: str = "jesc-troops",
     top = max(max(h["troops"]) for h in hosts) or 1
     d = _e(dom)
     out = [f'<section class="jesc-troops" id="{d}" aria-labelledby="{d}-title">',
-           f'<h3 class="jesc-tr-title" id="{d}-title">US troops by host country and year</h3>',
-           f'<p class="jesc-tr-nojs">The table shows {year}. With JavaScript on, the slider '
-           'changes the year; in a running notebook the slider is a live widget.</p>',
-           f'<div class="jesc-tr-controls" hidden><label for="{d}-year">Year</label> '
+           f'<h3 class="jesc-tr-title" id="{d}-title">{t_html(TROOPS_TITLE)}</h3>',
+           f'<p class="jesc-tr-nojs">{tf_html(TROOPS_NO_SCRIPT, year)}</p>',
+           f'<div class="jesc-tr-controls" hidden><label for="{d}-year">{t_html("Year")}</label> '
            f'<input type="range" id="{d}-year" min="{years[0]}" max="{years[-1]}" step="1" '
            f'value="{year}" aria-describedby="{d}-status"> '
            f'<output id="{d}-out" for="{d}-year">{year}</output></div>',
            f'<p class="jesc-tr-status" id="{d}-status" role="status" aria-live="polite">'
-           f'{_status(hosts, year, i)}</p>',
-           f'<table class="jesc-tr-table"><caption>US active-duty troops in {year}, by host '
-           f'country (bar length relative to the largest count in the table, '
-           f'{top:,})</caption>',
-           '<thead><tr><th scope="col">Host</th><th scope="col">Region</th>'
-           '<th scope="col">Troops</th><th scope="col"><span class="jesc-tr-sr">Bar</span>'
-           '</th></tr></thead><tbody>']
+           f'{_e(_status(hosts, year, i))}</p>',
+           f'<table class="jesc-tr-table"><caption>{tf_html(TROOPS_CAPTION, year, f"{top:,}")}</caption>',
+           f'<thead><tr><th scope="col">{t_html("Host")}</th><th scope="col">{t_html("Region")}</th>'
+           f'<th scope="col">{t_html("Troops")}</th><th scope="col"><span class="jesc-tr-sr">'
+           f'{t_html("Bar")}</span></th></tr></thead><tbody>']
     for h in hosts:
         v = h["troops"][i]
         out.append(f'<tr data-code="{_e(h["code"])}"><th scope="row">{_e(h["name"])}</th>'
-                   f'<td>{_e(h["region"])}</td><td class="jesc-tr-num">{v:,}</td>'
+                   f'<td>{_e(t(h["region"]))}</td><td class="jesc-tr-num">{v:,}</td>'
                    f'<td class="jesc-tr-barcell" aria-hidden="true"><span class="jesc-tr-bar '
                    f'jesc-tr-{_e(h["region"])}" style="width:{v / top * 100:.1f}%"></span></td>'
                    '</tr>')
     out.append("</tbody></table>")
-    out.append(f'<p class="jesc-tr-source">Source: {cite_html(_troops_sources())}.</p>')
+    out.append(f'<p class="jesc-tr-source">{tf_html("Source: {0}.", cite_html(_troops_sources()))}</p>')
     data = {"years": years, "hosts": hosts, "top": top}
+    # the script's templates and the regions' names in the edition's language (it knows the English)
+    ui = script_templates(TROOPS_STATUS, TROOPS_CAPTION, *dict.fromkeys(h["region"] for h in hosts))
+    if ui:
+        data["ui"] = ui
     out.append(f'<script type="application/json" class="jesc-troops-data">'
                f'{json_for_script(data)}</script>')
     out.append("</section>")
@@ -274,8 +286,8 @@ def _status(hosts: list[dict[str, Any]], year: int, i: int) -> str:
     by_region: dict[str, int] = {}
     for h in hosts:
         by_region[h["region"]] = by_region.get(h["region"], 0) + h["troops"][i]
-    parts = "; ".join(f"{r}: {v:,}" for r, v in by_region.items())
-    return f"{year}. US troops in the hosts of the table, {parts}."
+    parts = "; ".join(f"{t(r)}: {v:,}" for r, v in by_region.items())
+    return tf(TROOPS_STATUS, year, parts)
 
 
 @dataclass
@@ -288,14 +300,14 @@ class TroopsExplorer:
     def _repr_mimebundle_(self, include=None, exclude=None):
         html = render_troops_html(self.troops, dom_id("troops"), self.year)
         years, hosts = _troop_series(self.troops)
-        plain = (f"US troops explorer: {len(hosts)} hosts, {years[0]}–{years[-1]}")
+        plain = tf("US troops explorer: {0} hosts, {1}–{2}", len(hosts), years[0], years[-1])
         year = years[-1] if self.year is None else self.year
         i, j = years.index(year), 0
-        table = markdown_table(["Host country", f"Troops {years[j]}", f"Troops {year}"],
+        table = markdown_table([t("Host country"), tf("Troops {0}", years[j]), tf("Troops {0}", year)],
                                [(h["name"], f"{h['troops'][j]:,}", f"{h['troops'][i]:,}") for h in hosts])
-        printed = print_form("US troops by host country and year", plain + ".",
-                             [(f"US active-duty troops by host country, {years[j]} and {year}. "
-                               f"Source: {cite_text(_troops_sources())}", table)])
+        printed = print_form(t(TROOPS_TITLE), plain + ".",
+                             [(tf("US active-duty troops by host country, {0} and {1}. Source: {2}", years[j],
+                                  year, cite_text(_troops_sources())), table)])
         return dual_bundle(plain, html, lambda: make_widget(self.troops, self.year), printed)
 
     def __repr__(self) -> str:
@@ -317,7 +329,7 @@ def make_widget(troops: pd.DataFrame, year: int | None = None):
 
     years, hosts = _troop_series(troops)
     slider = w.IntSlider(value=year or years[-1], min=years[0], max=years[-1],
-                         description="Year", continuous_update=False)
+                         description=t("Year"), continuous_update=False)
     out = w.HTML()
     top = max(max(h["troops"]) for h in hosts) or 1
     source = cite_html(_troops_sources())
@@ -325,12 +337,12 @@ def make_widget(troops: pd.DataFrame, year: int | None = None):
     def refresh(_change=None):
         i = years.index(slider.value)
         rows = "".join(
-            f"<tr><th>{_e(h['name'])}</th><td>{_e(h['region'])}</td>"
+            f"<tr><th>{_e(h['name'])}</th><td>{_e(t(h['region']))}</td>"
             f"<td style='text-align:right'>{h['troops'][i]:,}</td><td><div style='background:"
             f"#0072B2;height:0.8em;width:{h['troops'][i] / top * 300:.0f}px'></div></td></tr>"
             for h in hosts)
         out.value = (f"<p>{_e(_status(hosts, slider.value, i))}</p>"
-                     f"<table>{rows}</table><p>Source: {source}.</p>")
+                     f"<table>{rows}</table><p>{tf_html('Source: {0}.', source)}</p>")
 
     slider.observe(refresh, names="value")
     refresh()

@@ -30,7 +30,9 @@ from jesc import checks
 from jesc.citations import bibliography_href, cite_html, cite_text
 from jesc.data import end_status, end_text, known_until, period_end, running_on
 from jesc.errors import CourseError
-from jesc.static_html import dom_id, dual_bundle, escape_html, json_for_script, markdown_table, print_form
+from jesc.i18n import script_templates, t, tf
+from jesc.static_html import (dom_id, dual_bundle, escape_html, json_for_script, markdown_table, print_form,
+                               t_html, tf_html)
 
 __all__ = ["MissionsError", "KINDS", "LANES", "JAPAN_REGIONS", "CAPACITY_TASKS", "AS_OF", "japan_kind",
            "acronyms", "period_end", "combined", "running_at", "running_by_year", "matching_dates",
@@ -196,6 +198,15 @@ _e = escape_html
 #: Okabe–Ito colours of the kinds (see jesc.style.OKABE_ITO); patterns add a second channel.
 _FILL = {"civilian": "#009E73", "military": "#D55E00", "civilian-military": "#CC79A7"}
 _W, _LEFT, _RIGHT, _ROW, _TOP, _GAP = 760, 150, 16, 11, 22, 22
+#: How the explorer names its two lanes, and the count that the page's script fills too.
+LANE_TITLES = {"Japan": "Japan", "EU": "EU (CSDP)"}
+COUNT = "Showing {0} of {1} missions and deployments."
+NO_SCRIPT = ("All missions and deployments are listed below. With JavaScript on, the filters narrow the list; "
+             "in a running notebook the same filters are live widgets.")
+LEGEND = ("Bars: dark fill civilian, hatched military, dotted civilian-military. A bar ending in an arrow head "
+          "is ongoing as of a dated record (its date is in the list) and is drawn to {0}; a bar ending in a "
+          "faint dashed stub and \"?\" has an end that no record gives: it is drawn over its start only, never "
+          "to today.")
 
 
 def _records(both: pd.DataFrame, as_of: pd.Timestamp) -> list[dict[str, Any]]:
@@ -209,7 +220,7 @@ def _records(both: pd.DataFrame, as_of: pd.Timestamp) -> list[dict[str, Any]]:
             "start": float(r["start"].year + (r["start"].day_of_year - 1) / 366),
             "end": float(end.year + (end.day_of_year - 1) / 366),
             "from": int(r["start"].year), "to": int(end.year), "open": bool(r["open"]), "status": status,
-            "dates": f"{r['start_label']} to {r['dates_end']}",
+            "dates": tf("{0} to {1}", r["start_label"], r["dates_end"]),
             "source": str(r["source"])})
     return out
 
@@ -236,8 +247,9 @@ def _chart(dom: str, recs: list[dict[str, Any]], first: int, last: int) -> str:
             out.append(f'<line class="jesc-pk-tick" x1="{x(year):.1f}" x2="{x(year):.1f}" y1="{_TOP - 6}" '
                        f'y2="{height - 26}"/><text class="jesc-pk-axis" x="{x(year):.1f}" y="{height - 12}" '
                        f'text-anchor="middle">{year}</text>')
-    out.append(f'<text class="jesc-pk-lane" x="4" y="{_TOP - 8}">Japan</text>'
-               f'<text class="jesc-pk-lane" x="4" y="{_TOP + _ROW * n_jp + _GAP - 8}">EU (CSDP)</text>')
+    out.append(f'<text class="jesc-pk-lane" x="4" y="{_TOP - 8}">{t_html(LANE_TITLES["Japan"])}</text>'
+               f'<text class="jesc-pk-lane" x="4" y="{_TOP + _ROW * n_jp + _GAP - 8}">'
+               f'{t_html(LANE_TITLES["EU"])}</text>')
     for i, r in enumerate(recs):
         y = _TOP + _ROW * i + (_GAP if r["lane"] == "EU" else 0)
         x0, x1 = x(r["start"]), max(x(r["end"]), x(r["start"]) + 2)
@@ -250,7 +262,7 @@ def _chart(dom: str, recs: list[dict[str, Any]], first: int, last: int) -> str:
         elif r["status"] == "ongoing":
             stub = (f'<text class="jesc-pk-axis" x="{x1 + 2:.1f}" y="{y + 8}">&#9656;</text>')
         out.append(f'<g class="jesc-pk-bar" data-id="{_e(r["id"])}" data-kind="{_e(r["kind"])}">'
-                   f'<title>{_e(r["label"])}: {_e(r["dates"])} ({_e(r["kind"])})</title>'
+                   f'<title>{_e(r["label"])}: {_e(r["dates"])} ({_e(t(r["kind"]))})</title>'
                    f'<text class="jesc-pk-axis" x="{_LEFT - 6}" y="{y + 8}" text-anchor="end">'
                    f'{_e(r["label"][:24])}</text>'
                    f'<rect class="jesc-pk-rect" '
@@ -275,37 +287,33 @@ def render_html(both: pd.DataFrame, dom_id: str = "jesc-pk-explorer", title: str
     n = len(recs)
     page = bibliography_href()
     out = [f'<section class="jesc-pk-explorer" id="{dom}" aria-labelledby="{dom}-title">',
-           f'<h3 class="jesc-pk-title" id="{dom}-title">{_e(title)}</h3>',
-           '<p class="jesc-pk-nojs">All missions and deployments are listed below. With JavaScript on, the '
-           'filters narrow the list; in a running notebook the same filters are live widgets.</p>',
-           '<form class="jesc-pk-filters" aria-label="Filter the missions" hidden>',
-           '<fieldset><legend>Kind of mission</legend>']
+           f'<h3 class="jesc-pk-title" id="{dom}-title">{_e(t(title))}</h3>',
+           f'<p class="jesc-pk-nojs">{t_html(NO_SCRIPT)}</p>',
+           f'<form class="jesc-pk-filters" aria-label="{_e(t("Filter the missions"))}" hidden>',
+           f'<fieldset><legend>{t_html("Kind of mission")}</legend>']
     for k in kinds:
         kid = f"{dom}-kind-{_e(k)}"
         out.append(f'<span class="jesc-pk-opt"><input type="checkbox" id="{kid}" name="kind" value="{_e(k)}" '
                    f'checked><label for="{kid}"><span class="jesc-pk-key jesc-pk-{_e(k)}" aria-hidden="true">'
-                   f'</span>{_e(k)}</label></span>')
+                   f'</span>{_e(t(k))}</label></span>')
     out.append('</fieldset><div class="jesc-pk-selects">')
-    out.append(f'<label for="{dom}-region">Region</label> <select id="{dom}-region" name="region">'
-               '<option value="">All regions</option>'
+    out.append(f'<label for="{dom}-region">{t_html("Region")}</label> <select id="{dom}-region" name="region">'
+               f'<option value="">{t_html("All regions")}</option>'
                + "".join(f'<option value="{_e(g)}">{_e(g)}</option>' for g in regions) + "</select> ")
     years = range(first, last)
-    out.append(f'<label for="{dom}-from">From</label> <select id="{dom}-from" name="from">'
+    out.append(f'<label for="{dom}-from">{t_html("From")}</label> <select id="{dom}-from" name="from">'
                + "".join(f'<option value="{y}"{" selected" if y == first else ""}>{y}</option>' for y in years)
                + "</select> ")
-    out.append(f'<label for="{dom}-to">to</label> <select id="{dom}-to" name="to">'
+    out.append(f'<label for="{dom}-to">{t_html("to")}</label> <select id="{dom}-to" name="to">'
                + "".join(f'<option value="{y}"{" selected" if y == last - 1 else ""}>{y}</option>'
                          for y in years) + "</select> ")
-    out.append('<button type="reset">Show all</button></div></form>')
+    out.append(f'<button type="reset">{t_html("Show all")}</button></div></form>')
     out.append(f'<p class="jesc-pk-count" id="{dom}-count" role="status" aria-live="polite">'
-               f'Showing {n} of {n} missions and deployments.</p>')
+               f'{tf_html(COUNT, n, n)}</p>')
     out.append(_chart(dom, recs, first, last))
-    out.append('<p class="jesc-pk-legend">Bars: dark fill civilian, hatched military, dotted '
-               'civilian-military. A bar ending in an arrow head is ongoing as of a dated record (its date '
-               f'is in the list) and is drawn to {as_of.year}; a bar ending in a faint dashed stub and "?" '
-               'has an end that no record gives: it is drawn over its start only, never to today.</p>')
+    out.append(f'<p class="jesc-pk-legend">{tf_html(LEGEND, as_of.year)}</p>')
     for lane in LANES:
-        out.append(f'<h4 class="jesc-pk-lane-title">{"Japan" if lane == "Japan" else "EU (CSDP)"}</h4>'
+        out.append(f'<h4 class="jesc-pk-lane-title">{t_html(LANE_TITLES[lane])}</h4>'
                    f'<ol class="jesc-pk-list" id="{dom}-list-{lane}">')
         for r in recs:
             if r["lane"] != lane:
@@ -315,12 +323,17 @@ def render_html(both: pd.DataFrame, dom_id: str = "jesc-pk-explorer", title: str
                 f'data-lane="{_e(lane)}" data-kind="{_e(r["kind"])}" data-region="{_e(r["region"])}" '
                 f'data-from="{r["from"]}" data-to="{r["to"]}"><details><summary>'
                 f'<span class="jesc-pk-label">{_e(r["label"])}</span> '
-                f'<span class="jesc-pk-badge jesc-pk-{_e(r["kind"])}">{_e(r["kind"])}</span> '
-                f'{_e(r["dates"])}</summary><p>{_e(r["name"])}. Region: {_e(r["region"])}. Source: '
-                f'{cite_html(r["source"], page)}.</p></details></li>')
+                f'<span class="jesc-pk-badge jesc-pk-{_e(r["kind"])}">{_e(t(r["kind"]))}</span> '
+                f'{_e(r["dates"])}</summary><p>'
+                + tf_html("{0}. Region: {1}. Source: {2}.", _e(r["name"]), _e(r["region"]),
+                          cite_html(r["source"], page))
+                + '</p></details></li>')
         out.append("</ol>")
     data = {"total": n, "first": first, "last": last - 1,
             "items": [{k: r[k] for k in ("id", "lane", "kind", "region", "from", "to")} for r in recs]}
+    ui = script_templates(COUNT)
+    if ui:  # the count's template in the edition's language (the script knows the English one)
+        data["ui"] = ui
     out.append(f'<script type="application/json" class="jesc-pk-data">{json_for_script(data)}</script>')
     out.append("</section>")
     return "\n".join(out)
@@ -346,9 +359,9 @@ class Explorer:
 
     def _plain(self) -> str:
         lanes = self.both["lane"].astype(str).value_counts()
-        return (f"Missions explorer: {lanes.get('Japan', 0)} Japanese deployments and "
-                f"{lanes.get('EU', 0)} EU missions, {self.both['start'].dt.year.min()} to "
-                f"{self.both['start'].dt.year.max()}")
+        return tf("{0}: {1} Japanese deployments and {2} EU missions, {3} to {4}", t(self.title),
+                  lanes.get("Japan", 0), lanes.get("EU", 0), self.both["start"].dt.year.min(),
+                  self.both["start"].dt.year.max())
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         html = render_html(self.both, dom_id("pk-explorer"), self.title)
@@ -356,10 +369,11 @@ class Explorer:
 
     def _printed(self) -> str:
         recs = _records(self.both, AS_OF)
-        table = markdown_table(["Lane", "Mission or deployment", "Kind", "Region", "Dates", "Source"],
-                               [(r["lane"], r["label"], r["kind"], r["region"], r["dates"],
+        table = markdown_table([t(c) for c in ("Lane", "Mission or deployment", "Kind", "Region", "Dates",
+                                               "Source")],
+                               [(t(r["lane"]), r["label"], t(r["kind"]), r["region"], r["dates"],
                                  cite_text(r["source"])) for r in recs])
-        return print_form(self.title, self._plain() + ".", [("Every row of the explorer", table)])
+        return print_form(t(self.title), self._plain() + ".", [(t("Every row of the explorer"), table)])
 
     def __repr__(self) -> str:
         return f"<Missions explorer: {len(self.both)} rows>"
@@ -375,14 +389,14 @@ def make_widget(both: pd.DataFrame):
     import ipywidgets as w
 
     kinds = [k for k in KINDS if (both["kind"].astype(str) == k).any()]
-    boxes = {k: w.Checkbox(value=True, description=k, indent=False, layout=w.Layout(width="auto"))
+    boxes = {k: w.Checkbox(value=True, description=t(k), indent=False, layout=w.Layout(width="auto"))
              for k in kinds}
-    region = w.Dropdown(options=[("All regions", "")] + [(g, g) for g in sorted(both["region"].unique())],
-                        description="Region")
+    region = w.Dropdown(options=[(t("All regions"), "")] + [(g, g) for g in sorted(both["region"].unique())],
+                        description=t("Region"))
     first = int(both["start"].dt.year.min())
     last = int(AS_OF.year if (both["end_status"].astype(str) == "ongoing").any()
                else both["last"].dt.year.max())
-    years = w.IntRangeSlider(value=(first, last), min=first, max=last, description="Years")
+    years = w.IntRangeSlider(value=(first, last), min=first, max=last, description=t("Years"))
     out = w.HTML()
     page = bibliography_href()
 
@@ -392,13 +406,12 @@ def make_widget(both: pd.DataFrame):
         parts = []
         for lane in LANES:
             rows = sub[sub["lane"] == lane]
-            items = "".join(f"<li><b>{_e(r['label'])}</b> [{_e(r['kind'])}, {_e(r['region'])}] "
-                            f"{_e(r['start_label'])} to "
-                            f"{_e(r['dates_end'])}"
+            items = "".join(f"<li><b>{_e(r['label'])}</b> [{_e(t(r['kind']))}, {_e(r['region'])}] "
+                            f"{tf_html('{0} to {1}', _e(r['start_label']), _e(r['dates_end']))}"
                             f" <small>({cite_html(r['source'], page)})</small></li>"
                             for _, r in rows.iterrows())
-            parts.append(f"<h4>{lane}: {len(rows)}</h4><ol>{items}</ol>")
-        out.value = f"<p>Showing {len(sub)} of {len(both)} missions and deployments.</p>" + "".join(parts)
+            parts.append(f"<h4>{t_html(lane)}: {len(rows)}</h4><ol>{items}</ol>")
+        out.value = f"<p>{tf_html(COUNT, len(sub), len(both))}</p>" + "".join(parts)
 
     for widget in (*boxes.values(), region, years):
         widget.observe(refresh, names="value")

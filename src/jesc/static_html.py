@@ -25,6 +25,26 @@ def escape_html(text: Any) -> str:
     return escape(str(text), quote=True)
 
 
+def html_text(text: Any) -> str:
+    """Text safe in HTML content (not in an attribute): ``& < >`` escaped, quotes kept as they are."""
+    return escape(str(text), quote=False)
+
+
+def t_html(text: str) -> str:
+    """Interface text in the edition's language (:func:`jesc.i18n.t`), safe in HTML content."""
+    from jesc.i18n import t
+
+    return html_text(t(text))
+
+
+def tf_html(template: str, *values: str) -> str:
+    """``template`` in the edition's language (:func:`jesc.i18n.t_template`), safe in HTML content,
+    filled with ``values``, which are HTML already (escaped text, a linked citation)."""
+    from jesc.i18n import t_template
+
+    return html_text(t_template(template)).format(*values)
+
+
 def json_for_script(data: Any) -> str:
     """JSON safe inside ``<script type="application/json">``: no literal < > & or U+2028/9,
     so content can never close the tag; keys sorted so that stored outputs are deterministic."""
@@ -80,8 +100,10 @@ def frame_table(frame: Any, index: bool = False) -> str:
 def print_form(title: str, summary: str, tables: Iterable[tuple[str, str]] = ()) -> str:
     """The print form of an interactive element: its title, a sentence saying what it shows and
     where it is interactive, then ``(caption, markdown table)`` pairs of what it shows."""
-    out = [f"**{escape_markdown(title)}** (interactive in the web book and in a notebook; "
-           "printed here as a summary and tables).", "", escape_markdown(summary)]
+    from jesc.i18n import tf
+
+    out = [tf("{0} (interactive in the web book and in a notebook; printed here as a summary and "
+              "tables).", f"**{escape_markdown(title)}**"), "", escape_markdown(summary)]
     for caption, table in tables:
         out += (["", f"*{escape_markdown(caption)}*"] if caption else []) + ["", table]
     return "\n".join(out) + "\n"

@@ -25,8 +25,9 @@ import pandas as pd
 
 from jesc.citations import bibliography_href, cite_html, cite_text
 from jesc.errors import CourseError
+from jesc.i18n import script_templates, t, tf
 from jesc.static_html import (dom_id, dual_bundle, escape_html, frame_table, json_for_script, markdown_table,
-                               print_form)
+                               print_form, t_html, tf_html)
 
 __all__ = [
     "TimelineError", "FRAMEWORKS", "DOMAINS", "SPA_STEPS", "EPA_STEPS", "decade", "filter_events",
@@ -179,6 +180,12 @@ def _records(ev: pd.DataFrame) -> list[dict[str, Any]]:
     return out
 
 
+#: The count of shown events, as the page's script fills it too (``_static/jesc-timeline.js``).
+COUNT = "Showing {0} of {1} events."
+
+NO_SCRIPT = ("All events are listed below. With JavaScript on, the filters narrow the list; in a running "
+             "notebook the same filters are live widgets.")
+
 # Chart geometry (SVG user units).
 _W, _LEFT, _RIGHT, _ROW, _TOP = 760, 90, 20, 26, 14
 _SHAPES = {  # same shapes as jesc.style.FRAMEWORK_MARKERS, drawn as SVG
@@ -224,12 +231,16 @@ def _chart(dom: str, recs: list[dict[str, Any]], frameworks: list[str], first: i
     def middle(fw: str) -> int:
         return tops[fw] + max(_ROW, depth[fw] * _CELL + 2) // 2
 
+    # the name and cue of the chart's scroll box (_static/jesc-table.js), where they are translated
+    names = "".join(f' data-jesc-{k}="{_e(v)}"' for k, v in (
+        ("label", t("Timeline chart")), ("cue", t("Scroll sideways to see the whole chart \u2192")))
+        if v not in ("Timeline chart", "Scroll sideways to see the whole chart \u2192"))
     out = [f'<svg class="jesc-tl-chart" viewBox="0 0 {width} {height}" style="min-width: {width}px" '
-           'aria-hidden="true" focusable="false">']
+           f'aria-hidden="true" focusable="false"{names}>']
     for fw in frameworks:
         y = middle(fw)
         out.append(f'<g class="jesc-tl-row" data-fw="{_e(fw)}">'
-                   f'<text class="jesc-tl-axis" x="{_LEFT - 10}" y="{y + 4}" text-anchor="end">{_e(fw)}</text>'
+                   f'<text class="jesc-tl-axis" x="{_LEFT - 10}" y="{y + 4}" text-anchor="end">{_e(t(fw))}</text>'
                    f'<line class="jesc-tl-grid" x1="{_LEFT}" x2="{width - _RIGHT}" y1="{y}" y2="{y}"/></g>')
     base = y0 + 4
     for year in range((first // 5) * 5, last + 1, 5):
@@ -265,26 +276,25 @@ def render_html(events: pd.DataFrame, dom_id: str = "jesc-timeline", title: str 
     n = len(recs)
     page = bibliography_href()
     out = [f'<section class="jesc-timeline" id="{dom}" aria-labelledby="{dom}-title">',
-           f'<h3 class="jesc-tl-title" id="{dom}-title">{_e(title)}</h3>',
-           '<p class="jesc-tl-nojs">All events are listed below. With JavaScript on, the filters narrow the '
-           'list; in a running notebook the same filters are live widgets.</p>',
-           f'<form class="jesc-tl-filters" aria-label="Filter the timeline" hidden>',
-           f'<fieldset><legend>Framework</legend>']
+           f'<h3 class="jesc-tl-title" id="{dom}-title">{_e(t(title))}</h3>',
+           f'<p class="jesc-tl-nojs">{t_html(NO_SCRIPT)}</p>',
+           f'<form class="jesc-tl-filters" aria-label="{_e(t("Filter the timeline"))}" hidden>',
+           f'<fieldset><legend>{t_html("Framework")}</legend>']
     for f in present_fw:
         fid = f"{dom}-fw-{_e(f)}"
         out.append(f'<span class="jesc-tl-opt"><input type="checkbox" id="{fid}" name="framework" value="{_e(f)}" '
                    f'checked><label for="{fid}"><span class="jesc-tl-key jesc-fw-{_e(f)}" aria-hidden="true">'
-                   f'</span>{_e(f)}</label></span>')
+                   f'</span>{_e(t(f))}</label></span>')
     out.append('</fieldset><div class="jesc-tl-selects">')
-    out.append(f'<label for="{dom}-domain">Domain</label> <select id="{dom}-domain" name="domain">'
-               '<option value="">All domains</option>'
-               + "".join(f'<option value="{_e(d)}">{_e(d)}</option>' for d in present_dom) + "</select> ")
-    out.append(f'<label for="{dom}-decade">Decade</label> <select id="{dom}-decade" name="decade">'
-               '<option value="">All decades</option>'
-               + "".join(f'<option value="{d}">{d}s</option>' for d in decades) + "</select> ")
-    out.append('<button type="reset">Show all</button></div></form>')
+    out.append(f'<label for="{dom}-domain">{t_html("Domain")}</label> <select id="{dom}-domain" name="domain">'
+               f'<option value="">{t_html("All domains")}</option>'
+               + "".join(f'<option value="{_e(d)}">{_e(t(d))}</option>' for d in present_dom) + "</select> ")
+    out.append(f'<label for="{dom}-decade">{t_html("Decade")}</label> <select id="{dom}-decade" name="decade">'
+               f'<option value="">{t_html("All decades")}</option>'
+               + "".join(f'<option value="{d}">{tf_html("{0}s", d)}</option>' for d in decades) + "</select> ")
+    out.append(f'<button type="reset">{t_html("Show all")}</button></div></form>')
     out.append(f'<p class="jesc-tl-count" id="{dom}-count" role="status" aria-live="polite">'
-               f'Showing {n} of {n} events.</p>')
+               f'{tf_html(COUNT, n, n)}</p>')
     out.append(_chart(dom, recs, present_fw, first, last))
     out.append(f'<ol class="jesc-tl-list" id="{dom}-list">')
     for r in recs:
@@ -293,14 +303,18 @@ def render_html(events: pd.DataFrame, dom_id: str = "jesc-timeline", title: str 
             f'<li id="{rid}" class="jesc-tl-item" data-id="{_e(r["id"])}" data-framework="{_e(r["framework"])}" '
             f'data-domain="{_e(r["domain"])}" data-decade="{r["decade"]}"><details><summary>'
             f'<span class="jesc-tl-date">{_e(r["date"])}</span> '
-            f'<span class="jesc-tl-badge jesc-fw-{_e(r["framework"])}">{_e(r["framework"])}</span> '
+            f'<span class="jesc-tl-badge jesc-fw-{_e(r["framework"])}">{_e(t(r["framework"]))}</span> '
             f'{_e(r["title"])}</summary>'
-            f'<p>{_e(r["description"])}</p><p class="jesc-tl-meta">Domain: {_e(r["domain"])}. '
-            f'Actors: {_e(r["actors"].replace(";", ", "))}. '
-            f'Source: {cite_html(r["source"], page)}.</p></details></li>')
+            f'<p>{_e(r["description"])}</p><p class="jesc-tl-meta">'
+            + tf_html("Domain: {0}. Actors: {1}. Source: {2}.", _e(t(r["domain"])),
+                      _e(r["actors"].replace(";", ", ")), cite_html(r["source"], page))
+            + '</p></details></li>')
     out.append("</ol>")
     data = {"frameworks": present_fw, "domains": present_dom, "decades": decades, "total": n,
             "events": [{k: r[k] for k in ("id", "framework", "domain", "decade")} for r in recs]}
+    ui = script_templates(COUNT)
+    if ui:  # the count's template in the edition's language (the script knows the English one)
+        data["ui"] = ui
     out.append(f'<script type="application/json" class="jesc-timeline-data">{json_for_script(data)}</script>')
     out.append("</section>")
     return "\n".join(out)
@@ -314,9 +328,10 @@ class Explorer:
     title: str = "Timeline explorer"
 
     def _plain(self) -> str:
-        t = per_decade(self.events)
-        return (f"Timeline explorer: {len(self.events)} events, {t.index.min()}s to {t.index.max()}s, "
-                f"frameworks {', '.join(f for f in FRAMEWORKS if t[f].sum())}")
+        table = per_decade(self.events)
+        return tf("{0}: {1} events, {2}s to {3}s, frameworks {4}", t(self.title), len(self.events),
+                  table.index.min(), table.index.max(),
+                  ", ".join(t(f) for f in FRAMEWORKS if table[f].sum()))
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         html = render_html(self.events, dom_id("timeline"), self.title)
@@ -324,12 +339,14 @@ class Explorer:
 
     def _printed(self) -> str:
         recs = _records(_check_table(self.events))
-        events = markdown_table(["Date", "Framework", "Domain", "Event", "Source"],
-                                [(r["date"], r["framework"], r["domain"], r["title"],
+        events = markdown_table([t(c) for c in ("Date", "Framework", "Domain", "Event", "Source")],
+                                [(r["date"], t(r["framework"]), t(r["domain"]), r["title"],
                                   cite_text(r["source"])) for r in recs])
-        return print_form(self.title, self._plain() + ".",
-                          [("Events per decade and framework", frame_table(per_decade(self.events), index=True)),
-                           ("Every event, in date order", events)])
+        counts = per_decade(self.events).rename(columns=t)
+        counts.index.name = t("decade")
+        return print_form(t(self.title), self._plain() + ".",
+                          [(t("Events per decade and framework"), frame_table(counts, index=True)),
+                           (t("Every event, in date order"), events)])
 
     def __repr__(self) -> str:
         return f"<Timeline explorer: {len(self.events)} events>"
@@ -347,11 +364,13 @@ def make_widget(events: pd.DataFrame):
     ev = _check_table(events)
     recs = _records(ev)
     fws = [f for f in FRAMEWORKS if any(r["framework"] == f for r in recs)]
-    boxes = {f: w.Checkbox(value=True, description=f, indent=False, layout=w.Layout(width="auto")) for f in fws}
+    boxes = {f: w.Checkbox(value=True, description=t(f), indent=False, layout=w.Layout(width="auto"))
+             for f in fws}
     doms = [d for d in DOMAINS if any(r["domain"] == d for r in recs)]
-    dom = w.Dropdown(options=[("All domains", "")] + [(d, d) for d in doms], description="Domain")
+    dom = w.Dropdown(options=[(t("All domains"), "")] + [(t(d), d) for d in doms], description=t("Domain"))
     decs = sorted({r["decade"] for r in recs})
-    dec = w.Dropdown(options=[("All decades", 0)] + [(f"{d}s", d) for d in decs], description="Decade")
+    dec = w.Dropdown(options=[(t("All decades"), 0)] + [(tf("{0}s", d), d) for d in decs],
+                     description=t("Decade"))
     out = w.HTML()
     page = bibliography_href()
 
@@ -359,11 +378,11 @@ def make_widget(events: pd.DataFrame):
         chosen = [f for f, b in boxes.items() if b.value]
         sub = filter_events(ev, frameworks=chosen, domains=dom.value or None,
                             decades=dec.value or None)
-        items = "".join(f"<li><b>{_e(r['date_label'])}</b> [{_e(r['framework'])}, {_e(r['domain'])}] "
+        items = "".join(f"<li><b>{_e(r['date_label'])}</b> [{_e(t(r['framework']))}, {_e(t(r['domain']))}] "
                         f"{_e(r['title'])}<br><small>{_e(r['description'])} "
-                        f"Source: {cite_html(r['source'], page)}.</small></li>"
+                        f"{tf_html('Source: {0}.', cite_html(r['source'], page))}</small></li>"
                         for _, r in sub.iterrows())
-        out.value = f"<p>Showing {len(sub)} of {len(ev)} events.</p><ol>{items}</ol>"
+        out.value = f"<p>{tf_html(COUNT, len(sub), len(ev))}</p><ol>{items}</ol>"
 
     for widget in (*boxes.values(), dom, dec):
         widget.observe(refresh, names="value")
