@@ -42,6 +42,7 @@ notice that it is not yet translated (:func:`mark_untranslated`).
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 from pathlib import Path
@@ -62,8 +63,14 @@ THEME_TEXT = {
         "search_bar_text": "この本を検索…",
         "nb_code_prompt_show": "コードセルを表示",
         "nb_code_prompt_hide": "コードセルを隠す",
+        # _static/jesc-table.js, for tables that jesc.tables.show did not write (window.jescUI)
+        "tableCue": "横にスクロールするとすべての列が見られる \u2192",
+        "table": "表",
+        "tableOf": "{0}（表）",
     },
 }
+#: The keys of THEME_TEXT that the pages' scripts read from ``window.jescUI``.
+SCRIPT_TEXT = ("tableCue", "table", "tableOf")
 
 
 def language() -> str:
@@ -104,6 +111,9 @@ def set_language(app, config):
     for key in ("nb_code_prompt_show", "nb_code_prompt_hide"):
         if key in text:
             setattr(config, key, text[key])
+    ui = {key: text[key] for key in SCRIPT_TEXT if key in text}
+    if ui:
+        app.add_js_file(None, body=f"window.jescUI = {json.dumps(ui, ensure_ascii=False)};", priority=200)
     # The book's title (sidebar, window title) from the root page's catalog.
     title = catalog_messages(Path(app.srcdir), lang).get(config.html_title or config.project)
     if title:

@@ -3,7 +3,9 @@
    here. The cue is shown only while the table overflows, and follows the window's width. */
 (function () {
   "use strict";
-  var CUE = "Scroll sideways to see every column \u2192";
+  /* the edition's words where _ext/languages.py gives them (window.jescUI), else English */
+  var UI = window.jescUI || {};
+  var CUE = UI.tableCue || "Scroll sideways to see every column \u2192";
   function wrap(table) {
     if (table.closest(".jesc-table-scroll, .jesc-quiz, .jesc-timeline, .jesc-decision")) { return; }
     var box = document.createElement("div");
@@ -25,10 +27,11 @@
   function sectionLabel(table) {
     var section = table.closest("section");
     var heading = section && section.querySelector("h1, h2, h3, h4, h5, h6");
-    if (!heading) { return "Table"; }
+    if (!heading) { return UI.table || "Table"; }
     var copy = heading.cloneNode(true);
     copy.querySelectorAll(".headerlink").forEach(function (a) { a.remove(); });
-    return copy.textContent.trim() + " (table)";
+    var name = copy.textContent.trim();
+    return UI.tableOf ? UI.tableOf.replace("{0}", name) : name + " (table)";
   }
   /* Regions that still share a name (two uncaptioned tables in one section) are numbered. */
   function uniqueLabels() {
