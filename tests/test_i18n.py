@@ -47,6 +47,8 @@ def test_numbers_are_placeholders_of_the_message():
         "Japan: {0} reported attacks, {1}–{2}", ["1,234", "1993", "2020"])
     # a number inside a name is part of the name
     assert i18n.message("G7 and P-3C") == ("G7 and P-3C", [])
+    # a comma after a number stays in the message (not "2005," in the number)
+    assert i18n.message("Kane to 2005, DMDC afterwards") == ("Kane to {0}, DMDC afterwards", ["2005"])
 
 
 def test_japanese_translation_with_numbers_in_their_places(japanese):

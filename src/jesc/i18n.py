@@ -39,7 +39,8 @@ from pathlib import Path as _Path
 
 #: Set to a file's path to record every message the kernel looks up (tools/kernel_catalog.py).
 COLLECT_ENV = "JESC_COLLECT_MESSAGES"
-_NUMBER = _re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
+# a number: digits, thousands separated by commas ("1,234"); a comma after it is not part of it
+_NUMBER = _re.compile(r"(?<![\w.])\d(?:[\d,]*\d)?(?:\.\d+)?(?![\w])")
 _LETTER = _re.compile(r"[^\W\d_]")
 
 
