@@ -22,7 +22,8 @@ def japanese(tmp_path, monkeypatch):
     catalog = Catalog(locale="ja")
     entries = {"Year": "年", "Events (count)": "出来事（件数）", "Japan: {0} reported attacks, {1}–{2}":
                "日本：{1}〜{2}年に報告された襲撃{0}件", "Date": "日付", "A caption": "表の見出し",
-               "Broken {0}": "壊れた {3}", "Old text": "古い訳"}
+               "Broken {0}": "壊れた {3}", "Old text": "古い訳",
+               "in {0} period(s) ({listed})": "{0}つの期間（{listed}）"}
     for msgid, msgstr in entries.items():
         catalog.add(msgid, msgstr)
     catalog["Old text"].flags.add("fuzzy")
@@ -46,6 +47,8 @@ def test_numbers_are_placeholders_of_the_message():
         "Japan: {0} reported attacks, {1}–{2}", ["1,234", "1993", "2020"])
     # a number inside a name is part of the name
     assert i18n.message("G7 and P-3C") == ("G7 and P-3C", [])
+    # a comma after a number stays in the message (not "2005," in the number)
+    assert i18n.message("Kane to 2005, DMDC afterwards") == ("Kane to {0}, DMDC afterwards", ["2005"])
 
 
 def test_japanese_translation_with_numbers_in_their_places(japanese):
@@ -140,3 +143,47 @@ def test_templates_in_english_are_unchanged_and_collected(tmp_path, monkeypatch)
     assert i18n.script_templates("Showing {0} of {1} events.") == {}
     assert [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] == [
         "Region: {0}.", "Showing {0} of {1} events."]
+
+
+def test_named_parts_fill_the_message_after_translation(japanese, monkeypatch):
+    assert i18n.t("in 2 period(s) ({listed})", listed="2015年1月、2019年") == "2つの期間（2015年1月、2019年）"
+    monkeypatch.delenv("JESC_LANGUAGE")
+    i18n._catalog.cache_clear()
+    # English: the text with its parts, whether or not the catalog has it
+    assert i18n.t("in 2 period(s) ({listed})", listed="May 2015") == "in 2 period(s) (May 2015)"
+    assert i18n.t("{a} tied with {b}", a="x 1", b="y") == "x 1 tied with y"
+
+
+def test_the_message_of_a_phrase_with_parts_keeps_its_slots(tmp_path, monkeypatch):
+    out = tmp_path / "messages.jsonl"
+    monkeypatch.setenv(i18n.COLLECT_ENV, str(out))
+    monkeypatch.delenv("JESC_LANGUAGE", raising=False)
+    i18n.t("in 3 period(s) ({listed}, checked)", listed="January 2015 to June 2016")
+    assert [json.loads(line) for line in out.read_text().splitlines()] == [
+        "in {0} period(s) ({listed}, checked)"]
+
+
+def test_dates_in_english_are_the_course_labels(monkeypatch):
+    monkeypatch.delenv("JESC_LANGUAGE", raising=False)
+    day = pd.Timestamp("2012-07-15")
+    assert i18n.date_text(day) == "15 July 2012" == tables._full_date(day)
+    assert i18n.date_text(day, "month") == "July 2012"
+    assert i18n.date_text("2012-07-15", "year") == "2012"
+    assert i18n.period_text("2015-01-31", "2016-06-30", "month") == "January 2015 to June 2016"
+    assert i18n.list_text(["a"]) == "a"
+    assert i18n.list_text(["a", "b", "c"]) == "a, b and c"
+
+
+def test_dates_in_japanese(monkeypatch):
+    monkeypatch.setenv("JESC_LANGUAGE", "ja")
+    day = pd.Timestamp("2012-07-15")
+    assert i18n.date_text(day) == "2012年7月15日"
+    assert i18n.date_text(day, "month") == "2012年7月"
+    assert i18n.date_text(day, "year") == "2012年"
+    assert i18n.period_text("2015-01-31", "2016-06-30", "month") == "2015年1月〜2016年6月"
+    assert i18n.list_text(["a", "b", "c"]) == "a、b、c"
+
+
+def test_a_bad_precision_names_itself():
+    with pytest.raises(CourseError, match=r"precision 'week'.*year, month, day"):
+        i18n.date_text("2012-07-15", "week")

@@ -47,7 +47,8 @@ from pathlib import Path as _Path
 
 #: Set to a file's path to record every message the kernel looks up (tools/kernel_catalog.py).
 COLLECT_ENV = "JESC_COLLECT_MESSAGES"
-_NUMBER = _re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])")
+# a number: digits, thousands separated by commas ("1,234"); a comma after it is not part of it
+_NUMBER = _re.compile(r"(?<![\w.])\d(?:[\d,]*\d)?(?:\.\d+)?(?![\w])")
 _LETTER = _re.compile(r"[^\W\d_]")
 
 
@@ -83,20 +84,30 @@ def _record(msg: str) -> None:
             f.write(_json.dumps(msg, ensure_ascii=False) + "\n")
 
 
-def t(text: str) -> str:
+def t(text: str, **parts: str) -> str:
     """``text`` in the edition's language (unchanged in English, or where the catalog has no entry).
 
-    Only text with letters is a message: numbers, dates and empty labels pass through.
+    Only text with letters is a message: numbers, dates and empty labels pass through. ``parts`` fill
+    the text's named slots ``{name}`` after translation, so that a phrase around a list of dates or
+    names is one message whatever the list holds: ``t("in {listed}", listed=...)`` is the message
+    ``"in {listed}"``.
     """
     if not isinstance(text, str) or not _LETTER.search(text):
         return text
+    slots = {"\0%s\0" % name: "{%s}" % name for name in parts}
+    for marker, slot in slots.items():
+        text = text.replace(slot, marker)
     msg, numbers = message(text)
+    for marker, slot in slots.items():
+        msg, text = msg.replace(marker, slot), text.replace(marker, slot)
     _record(msg)
     translated = _catalog(language()).get(msg)
     if translated is None:
+        for name, value in parts.items():
+            text = text.replace("{%s}" % name, str(value))
         return text
     try:
-        return translated.format(*numbers)
+        return translated.format(*numbers, **parts)
     except (IndexError, KeyError, ValueError) as e:
         raise CourseError(f"{catalog_path(language())}: the translation of {msg!r} does not keep its "
                           f"placeholders {{0}}…: {e}") from None
@@ -137,6 +148,42 @@ def script_templates(*templates: str) -> dict[str, str]:
         if translated != template:
             out[template] = translated
     return out
+
+
+#: The edition's date formats by precision (English: the course's labels, ``jesc.data.date_label``).
+_JA_DATES = {"year": "{y}年", "month": "{y}年{m}月", "day": "{y}年{m}月{d}日"}
+
+
+def date_text(value, precision: str = "day") -> str:
+    """A date in the edition's language, as precise as ``precision`` (``"day"``, ``"month"`` or
+    ``"year"``): "15 July 2012" / "July 2012" / "2012", in Japanese "2012年7月15日" / "2012年7月" /
+    "2012年"."""
+    from jesc.data import PRECISIONS, date_label
+
+    if precision not in PRECISIONS:
+        raise CourseError(f"date_text: precision {precision!r}: expected one of "
+                          f"{', '.join(PRECISIONS)}")
+    import pandas as pd
+
+    ts = pd.Timestamp(value)
+    if language() == "ja":
+        return _JA_DATES[precision].format(y=ts.year, m=ts.month, d=ts.day)
+    return date_label(ts, precision)
+
+
+def period_text(start, end, precision: str = "day") -> str:
+    """From ``start`` to ``end`` in the edition's language: "January 2015 to June 2016" /
+    "2015年1月〜2016年6月" (dates as :func:`date_text`)."""
+    a, b = date_text(start, precision), date_text(end, precision)
+    return f"{a}〜{b}" if language() == "ja" else f"{a} to {b}"
+
+
+def list_text(items) -> str:
+    """Items joined in the edition's language: "a, b and c" / "a、b、c"."""
+    items = [str(i) for i in items]
+    if language() == "ja" or len(items) < 2:
+        return "、".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def translate_figure(fig) -> None:
