@@ -7,7 +7,8 @@ legends and source line, a table's caption and headers, an explorer's interface 
 kernel and translated by :func:`jesc.i18n.t`. This tool runs every notebook of ``_toc.yml`` in
 English with ``JESC_COLLECT_MESSAGES`` set, so that each message the kernel looks up is recorded with
 the notebook that wrote it, and merges them into each language's catalog: a new message comes in
-untranslated, a message no notebook writes any more is dropped, a translation is kept. The notebooks
+untranslated, a message no notebook writes any more is dropped (unless a comment ``# keep: why``
+marks it: a branch the current data do not reach), a translation is kept. The notebooks
 are executed in memory (nothing in the checkout changes but the catalogs).
 """
 
@@ -84,6 +85,12 @@ def merge(lang: str, found: list[tuple[str, list[str]]]) -> tuple[int, int, int]
                         user_comments=before.user_comments if before else ())
             if before and before.fuzzy:
                 catalog[msg].flags.add("fuzzy")
+    # A message the current data do not reach (a branch no notebook takes today) is kept when a
+    # translator's comment in the catalog starts with "keep" and says why.
+    for msg, before in old.items():
+        if msg not in catalog and any(c.strip().lower().startswith("keep") for c in before.user_comments):
+            catalog.add(msg, before.string, locations=before.locations, flags=before.flags,
+                        user_comments=before.user_comments)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as f:
         write_po(f, catalog, width=0, omit_header=False, include_lineno=False)
