@@ -3,8 +3,11 @@
 # (Sphinx's gettext builder, then sphinx-intl). New messages come in untranslated, changed ones as
 # fuzzy (with the old translation kept as a hint), so that tests/test_translations.py lists exactly
 # what is left to translate. Idempotent: with no change in the English text no file changes.
-# Usage: bash tools/update-catalogs.sh [lang ...]   (default: ja)
+# Usage: bash tools/update-catalogs.sh [--pages-only] [lang ...]   (default: ja)
+#   --pages-only: the pages' catalogs only, not kernel.po (which runs every notebook)
 source "$(dirname "${BASH_SOURCE[0]}")/setup-env.sh"
+kernel=1
+if [ "${1:-}" = "--pages-only" ]; then kernel=0; shift; fi
 langs=("$@"); [ "${#langs[@]}" -gt 0 ] || langs=(ja)
 POT=_build/gettext
 rm -rf "$POT"
@@ -18,5 +21,5 @@ for lang in "${langs[@]}"; do
     | grep -v -e '^Not Changed' || true
 done
 # What the notebooks write (figures, tables, explorers): locales/<lang>/kernel.po (jesc.i18n.t).
-python tools/kernel_catalog.py "${langs[@]}"
+[ "$kernel" = 0 ] || python tools/kernel_catalog.py "${langs[@]}"
 python tools/catalog_stats.py "${langs[@]}"
