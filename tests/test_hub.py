@@ -23,7 +23,7 @@ from hub_client import REPO, Hub, Student, make_part_repo
 
 PROXY = REPO / "hub" / "node_modules" / ".bin" / "configurable-http-proxy"
 PART, NOTEBOOK = "introduction", "lens.ipynb"
-CULL_TIMEOUT = 15
+CULL_TIMEOUT = 10
 
 
 def _missing() -> str:
@@ -43,10 +43,13 @@ pytestmark = pytest.mark.skipif(bool(_missing()), reason=_missing() or "-")
 def test_two_students_pull_run_and_are_culled(tmp_path):
     url = make_part_repo(tmp_path, PART, [NOTEBOOK, "sources.ipynb"])
     names = ["student-a", "student-b"]
-    hub = Hub(tmp_path, names, url, cull_timeout=CULL_TIMEOUT, cull_every=3,
+    hub = Hub(tmp_path, names, url, cull_timeout=CULL_TIMEOUT, cull_every=2,
               activity_interval=2)
+    began = time.monotonic()
     try:
         hub.wait_ready()
+        print(f"hub ready in {time.monotonic() - began:.1f} s")
+        began = time.monotonic()
         # The hub answers on 127.0.0.1 and its login page shows.
         login = requests.get(f"{hub.url}/hub/login", timeout=30)
         assert login.status_code == 200, login.text[:500]
@@ -65,6 +68,7 @@ def test_two_students_pull_run_and_are_culled(tmp_path):
             student.start()
         for student in students:
             student.wait_ready()
+        ready = time.monotonic()
 
         def work(student: Student) -> float:
             page = student.pull(PART)
@@ -79,6 +83,9 @@ def test_two_students_pull_run_and_are_culled(tmp_path):
         with ThreadPoolExecutor(len(students)) as pool:
             seconds = list(pool.map(work, students))
         assert all(s > 0 for s in seconds), seconds
+        print(f"phases: servers ready {ready - began:.1f} s, pull and run "
+              f"{time.monotonic() - ready:.1f} s (notebook: {seconds})")
+        began = time.monotonic()
         for name in names:
             home = hub.state / "home" / name / "course" / "chapters" / PART
             assert (home / NOTEBOOK).is_file(), f"{name}: no {home / NOTEBOOK}"
@@ -92,6 +99,7 @@ def test_two_students_pull_run_and_are_culled(tmp_path):
         running = [s.name for s in students if s.server_running()]
         assert not running, (f"not culled after {CULL_TIMEOUT + 45} s: "
                              f"{running}\n{hub.log.read_text()[-3000:]}")
+        print(f"culled after {time.monotonic() - began:.1f} s idle")
         assert "idle-culler" in hub.log.read_text()
         # What the student sees: their server's API no longer answers them.
         gone = students[0].browser.get(f"{students[0].server}/api/status",
