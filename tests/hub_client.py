@@ -40,7 +40,8 @@ def make_part_repo(folder: Path, part: str, notebooks: list[str]) -> str:
     for name in notebooks:
         source = REPO / "chapters" / part / name
         (work / "chapters" / part / name).write_bytes(source.read_bytes())
-    git = ["git", "-c", "user.name=course", "-c", "user.email=course@localhost"]
+    git = ["git", "-c", "user.name=course",
+           "-c", "user.email=course@localhost"]
     subprocess.run(git + ["init", "-q", "-b", "main", str(work)], check=True)
     subprocess.run(git + ["-C", str(work), "add", "."], check=True)
     subprocess.run(git + ["-C", str(work), "commit", "-q", "-m", "part"],
@@ -91,7 +92,8 @@ class Hub:
             except requests.ConnectionError:
                 pass
             time.sleep(0.5)
-        raise TimeoutError(f"no hub after {timeout} s:\n{self.log.read_text()}")
+        raise TimeoutError(
+            f"no hub after {timeout} s:\n{self.log.read_text()}")
 
     def api(self, method: str, path: str, **kwargs) -> requests.Response:
         headers = {"Authorization": f"token {self.token}"}
@@ -241,8 +243,8 @@ class Student:
                     if isinstance(raw, bytes):
                         continue
                     message = json.loads(raw)
-                    if (message.get("channel") == "shell"
-                            and message["parent_header"].get("msg_id") == msg_id):
+                    parent = message["parent_header"].get("msg_id")
+                    if message.get("channel") == "shell" and parent == msg_id:
                         content = message["content"]
                         if content.get("status") != "ok":
                             raise RuntimeError(

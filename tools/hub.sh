@@ -27,25 +27,27 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-# One value each: the option, else the settings file, else the default given here.
-setting() {
-  python - "$settings" "$1" "$2" <<'PY'
-import sys, yaml
+# One value each: the option, else the settings file, else the default (one Python for all).
+eval "$(python - "$settings" "${opt[port]:-}" "${opt[class-list]:-}" "${opt[repo]:-}" \
+  "${opt[branch]:-}" "${opt[cull-timeout]:-}" "${opt[state]:-}" <<'PY'
+import shlex, sys, yaml
+from pathlib import Path
 data = yaml.safe_load(open(sys.argv[1])) or {}
-value = data.get(sys.argv[2])
-print(sys.argv[3] if value in (None, "") else value)
+config = yaml.safe_load(open("_config.yml"))
+given = dict(zip(["port", "class_list", "repository", "branch",
+                  "cull_timeout", "state"], sys.argv[2:]))
+defaults = {"port": 8000, "class_list": "hub/class-list.csv",
+            "repository": config["repository"]["url"], "branch": "main",
+            "target": "course", "cull_timeout": 3600, "state": "_build/hub"}
+for key, default in defaults.items():
+    value = given.get(key) or data.get(key)
+    value = default if value in (None, "") else value
+    if key in ("class_list", "state"):
+        value = Path(str(value)).resolve()
+    print(f"{key}={shlex.quote(str(value))}")
 PY
-}
-default_repo="$(python -c 'import yaml; print(yaml.safe_load(open("_config.yml"))["repository"]["url"])')"
-port="${opt[port]:-$(setting port 8000)}"
-class_list="$(realpath -m "${opt[class-list]:-$(setting class_list hub/class-list.csv)}")"
-repo="${opt[repo]:-$(setting repository "$default_repo")}"
-branch="${opt[branch]:-$(setting branch main)}"
-target="$(setting target course)"
-cull_timeout="${opt[cull-timeout]:-$(setting cull_timeout 3600)}"
-state="$(realpath -m "${opt[state]:-$(setting state _build/hub)}")"
-
-[ -f "$class_list" ] || { echo "error: no class list at $class_list (a CSV with a 'username' column; see hub/class-list.example.csv)" >&2; exit 1; }
+)"
+repo="$repository"
 case "$port" in ''|*[!0-9]*) echo "error: --port must be a number, not '$port'" >&2; exit 2 ;; esac
 
 # The links: one a part, each pulling the public tree into ~/$target and opening the part's folder.
@@ -64,6 +66,7 @@ for part in parts:
     print(f"  {part:<14} {base}/hub/user-redirect/git-pull?{query}")
 PY
 [ "$links_only" -eq 0 ] || exit 0
+[ -f "$class_list" ] || { echo "error: no class list at $class_list (a CSV with a 'username' column; see hub/class-list.example.csv)" >&2; exit 1; }
 
 mkdir -p "$state/home"
 chmod 700 "$state"
