@@ -18,7 +18,6 @@ class whose members are trusted with it; a class that needs isolation runs
 Zero to JupyterHub (hub/z2jh/config.yaml).
 """
 
-import csv
 import os
 import secrets
 import sys
@@ -31,27 +30,8 @@ c = get_config()  # noqa: F821 (defined by JupyterHub when it loads the file)
 REPO = Path(os.environ["JESC_HUB_REPO"])
 STATE = Path(os.environ["JESC_HUB_STATE"])
 settings = yaml.safe_load(Path(os.environ["JESC_HUB_SETTINGS"]).read_text())
-
-
-def read_class_list(path: Path) -> list[str]:
-    """The user names of the class list (a CSV with a `username` column)."""
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        if "username" not in (reader.fieldnames or []):
-            sys.exit(f"error: {path}: no 'username' column "
-                     f"(columns: {reader.fieldnames})")
-        names = []
-        for number, row in enumerate(reader, start=2):
-            name = (row["username"] or "").strip()
-            if not name:
-                sys.exit(f"error: {path}, row {number}: empty username")
-            if name != name.lower() or any(ch in name for ch in "/ "):
-                sys.exit(f"error: {path}, row {number}: username {name!r} "
-                         "must be lower case, without spaces or '/'")
-            names.append(name)
-    if not names:
-        sys.exit(f"error: {path}: the class list names nobody")
-    return names
+sys.path.insert(0, str(REPO / "hub"))
+from class_list import read_class_list  # noqa: E402
 
 
 def secret(name: str, make) -> str:

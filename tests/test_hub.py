@@ -136,3 +136,23 @@ def test_hub_script_binds_localhost_and_prints_a_link_per_part(tmp_path):
     assert settings["port"] and settings["cull_timeout"] > 0
     config = (REPO / "hub" / "jupyterhub_config.py").read_text()
     assert 'bind_url = f"http://127.0.0.1:' in config
+
+
+@pytest.mark.parametrize("text, message", [
+    ("name\nstudent-a\n", "no 'username' column"),
+    ("username\nstudent-a\nStudent B\n", "row 3: username 'Student B'"),
+    ("username\n", "the class list names nobody"),
+    ("username\nstudent-a\nstudent-a\n", "row 3: username 'student-a' is"),
+])
+def test_a_bad_class_list_stops_the_hub_with_its_row(tmp_path, text, message):
+    import subprocess
+
+    class_list = tmp_path / "class.csv"
+    class_list.write_text(text)
+    out = subprocess.run(
+        ["bash", str(REPO / "tools" / "hub.sh"), "--port", "1",
+         "--class-list", str(class_list), "--state", str(tmp_path / "s")],
+        cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert out.returncode != 0
+    assert f"error: {class_list}" in out.stderr, out.stderr[-2000:]
+    assert message in out.stderr, out.stderr[-2000:]

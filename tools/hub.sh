@@ -67,6 +67,7 @@ for part in parts:
 PY
 [ "$links_only" -eq 0 ] || exit 0
 [ -f "$class_list" ] || { echo "error: no class list at $class_list (a CSV with a 'username' column; see hub/class-list.example.csv)" >&2; exit 1; }
+python "$ROOT/hub/class_list.py" "$class_list"
 
 mkdir -p "$state/home"
 chmod 700 "$state"
