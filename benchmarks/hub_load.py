@@ -56,16 +56,20 @@ def server_trees(names: set[str]) -> dict[str, list[psutil.Process]]:
 
 
 def sample_memory(names: set[str], peaks: dict[str, int],
-                  stop: threading.Event) -> None:
+                  unique: dict[str, int], stop: threading.Event) -> None:
+    """Peak resident memory (RSS) of each student's processes, and peak
+    memory unique to them (USS: without the libraries they share)."""
     while not stop.is_set():
         for user, procs in server_trees(names).items():
-            rss = 0
+            rss = uss = 0
             for proc in procs:
                 try:
-                    rss += proc.memory_info().rss
+                    info = proc.memory_full_info()
                 except psutil.Error:
-                    pass
+                    continue
+                rss, uss = rss + info.rss, uss + info.uss
             peaks[user] = max(peaks.get(user, 0), rss)
+            unique[user] = max(unique.get(user, 0), uss)
         stop.wait(0.5)
 
 
@@ -110,10 +114,11 @@ def main() -> None:
             for count in args.students:
                 group = students[:count]
                 peaks: dict[str, int] = {}
+                unique: dict[str, int] = {}
                 stop = threading.Event()
                 sampler = threading.Thread(
                     target=sample_memory,
-                    args=({s.name for s in group}, peaks, stop))
+                    args=({s.name for s in group}, peaks, unique, stop))
                 sampler.start()
                 load = os.getloadavg()
                 try:
@@ -131,6 +136,8 @@ def main() -> None:
                        "rss_per_student_mib_max": round(max(mib), 1),
                        "rss_per_student_mib_mean": round(
                            statistics.mean(mib), 1),
+                       "uss_per_student_mib_max": round(
+                           max(unique.values()) / 2**20, 1),
                        "load_average_at_start": load,
                        "load_average_at_end": os.getloadavg()}
                 results["runs"].append(run)
