@@ -128,7 +128,7 @@ def main() -> None:
                 finally:
                     stop.set()
                     sampler.join()
-                mib = [peak / 2**20 for peak in peaks.values()]
+                mib = [peak / 2**20 for peak in peaks.values()] or [0.0]
                 run = {"students": count,
                        "p50_seconds": round(statistics.median(seconds), 2),
                        "p95_seconds": round(percentile(seconds, 0.95), 2),
@@ -137,7 +137,7 @@ def main() -> None:
                        "rss_per_student_mib_mean": round(
                            statistics.mean(mib), 1),
                        "uss_per_student_mib_max": round(
-                           max(unique.values()) / 2**20, 1),
+                           max(unique.values(), default=0) / 2**20, 1),
                        "load_average_at_start": load,
                        "load_average_at_end": os.getloadavg()}
                 results["runs"].append(run)
