@@ -217,7 +217,8 @@ class Student:
         kernel_id = kernel.json()["id"]
         ws_url = (f"{self.server}/api/kernels/{kernel_id}/channels"
                   .replace("http://", "ws://"))
-        request = HTTPRequest(ws_url, headers={
+        request = HTTPRequest(ws_url, connect_timeout=120,
+                              request_timeout=120, headers={
             "Authorization": f"token {self.token}"})
         conn = await websocket_connect(request)
         session = uuid.uuid4().hex
