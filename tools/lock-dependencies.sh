@@ -14,3 +14,13 @@ trap 'rm -rf "$tmp"' EXIT
   "$tmp/venv/bin/python" -m pip freeze --all --exclude-editable | grep -v -e '^jesc' -e '^pip=='
 } > "$ROOT/requirements/lock.txt"
 echo "wrote requirements/lock.txt ($(grep -vc '^#' "$ROOT/requirements/lock.txt") packages)"
+# The hub's packages (pyproject's `hub` group) on top of the lock, in a file of their own, so that
+# the students' environment does not grow: only what the lock does not hold, every pin of the lock kept.
+"$tmp/venv/bin/python" -m pip install --quiet -c "$ROOT/requirements/lock.txt" -e "$ROOT[hub]"
+{
+  echo "# The class hub's packages (tools/hub.sh), installed on top of requirements/lock.txt, whose pins they keep."
+  echo "# Regenerate with: bash tools/lock-dependencies.sh"
+  "$tmp/venv/bin/python" -m pip freeze --all --exclude-editable | grep -v -e '^jesc' -e '^pip==' \
+    | grep -v -x -F -f "$ROOT/requirements/lock.txt"
+} > "$ROOT/requirements/hub-lock.txt"
+echo "wrote requirements/hub-lock.txt ($(grep -vc '^#' "$ROOT/requirements/hub-lock.txt") packages)"

@@ -16,6 +16,9 @@ if ! command -v bwrap >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq bubblewrap >/dev/null
 fi
+# The class hub (tests/test_hub.py): JupyterHub, its culler and nbgitpuller from requirements/hub-lock.txt,
+# its proxy from npm (hub/package-lock.json), so that the hub's test runs here and never skips.
+source "$ROOT/tools/hub-env.sh"
 # TeX for tests/browser/test_pdf.py (the whole-book PDF).
 source "$ROOT/tools/install-tex.sh"
 # The Japanese edition's pages (tests/browser/test_japanese.py) need a Japanese font in Chromium.
