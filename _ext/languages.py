@@ -351,7 +351,68 @@ def translate_alt_texts(app, doctree, docname):
             image["alt"] = messages[alt]
 
 
+# ------------------------------------------------------------------ glued values in translated text
+# Sphinx translates a paragraph by parsing its msgstr into a new, empty document
+# (sphinx.transforms.i18n.publish_msgstr); myst-nb's {glue:…} roles look their values up on the
+# document they are parsed in (its "nb_renderer", which myst-nb removes once the page is parsed),
+# so every glued number of a translated page would be "No key … found". The page's renderer is
+# kept when myst-nb removes it, and lent to the msgstr's document of the same page.
+_PAGE_RENDERER: dict = {}
+
+
+class _KeepRenderer(dict):
+    """A document's attributes that remember the renderer myst-nb pops at the end of parsing."""
+
+    docname = ""
+
+    def pop(self, key, *default):
+        value = dict.pop(self, key, *default)
+        if key == "nb_renderer":
+            _PAGE_RENDERER.clear()
+            _PAGE_RENDERER[self.docname] = value
+        return value
+
+
+def _lend_glue_data():
+    from myst_nb import sphinx_
+    from myst_nb.ext.glue import directives, roles, utils
+
+    if getattr(utils, "_jesc_lent", False):
+        return
+    original_lookup = utils.retrieve_glue_data
+    original_parse = sphinx_.Parser.parse
+
+    def parse(self, inputstring, document):
+        attributes = _KeepRenderer(document.attributes)
+        attributes.docname = document.settings.env.docname
+        document.attributes = attributes
+        return original_parse(self, inputstring, document)
+
+    def retrieve_glue_data(document, key):
+        env = getattr(document.settings, "env", None)
+        lent = _PAGE_RENDERER.get(getattr(env, "docname", None))
+        if "nb_renderer" in document or lent is None:
+            return original_lookup(document, key)
+        # as myst-nb's own lookup does, without storing the renderer on the (pickled) document
+        glue_data = lent.renderer.nb_client.glue_data
+        if key not in glue_data:
+            raise utils.RetrievalError(f"No key {key!r} found in glue data for this document.")
+        return utils.VariableOutput(data=glue_data[key]["data"], metadata=glue_data[key].get("metadata", {}),
+                                    nb_renderer=lent, vtype="glue")
+
+    for module in (utils, roles, directives):
+        module.retrieve_glue_data = retrieve_glue_data
+    sphinx_.Parser.parse = parse
+    utils._jesc_lent = True
+
+
+def lend_glue_data(app, config):
+    if language() != "en":
+        _lend_glue_data()
+
+
 def setup(app):
+    app.connect("config-inited", lend_glue_data)
     # Before editions.py's handler, which gives the English editions their shared cache.
     app.connect("config-inited", set_language, priority=400)
     app.connect("html-page-context", add_switch)
