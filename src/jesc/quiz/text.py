@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from jesc.errors import QuizError
+from jesc.i18n import t, tf
 from jesc.quiz.model import Matching, MultipleSelect, Numeric, Ordering, Quiz, SingleChoice
 from jesc.static_html import escape_markdown
 
@@ -47,30 +48,33 @@ def render_markdown(quiz: Quiz) -> str:
     if not isinstance(quiz, Quiz):
         raise QuizError(f"render_markdown: expected a Quiz, got {type(quiz).__name__}")
     n = len(quiz.questions)
-    out = [f"**Quiz: {_e(quiz.title)}** ({n} question{'' if n == 1 else 's'}; answer it in the "
-           "web book or in a notebook, where it checks your answers).", ""]
+    # the fixed words in the edition's language (jesc.i18n; unchanged in English)
+    head = tf("**Quiz: {0}** ({1} question; answer it in the web book or in a notebook, where it "
+              "checks your answers)." if n == 1 else "**Quiz: {0}** ({1} questions; answer it in the web "
+              "book or in a notebook, where it checks your answers).", _e(quiz.title), n)
+    out = [head, ""]
     if quiz.intro:
         out += [_e(quiz.intro), ""]
     for k, q in enumerate(quiz.questions, 1):
         out.append(f"{k}. {_e(q.prompt)}")
         out.append("")
         if isinstance(q, (SingleChoice, MultipleSelect)):
-            hint = "one answer" if isinstance(q, SingleChoice) else "every answer that applies"
-            out.append(f"   *Choose {hint}:*")
+            hint = t("Choose one answer:") if isinstance(q, SingleChoice) else t("Choose every answer that applies:")
+            out.append(f"   *{hint}*")
             out.append("")
             out += [f"   - {_letter(j)} {_e(q.options[i].text)}"
                     for j, i in enumerate(q.display_order(quiz.seed, quiz.shuffle))]
         elif isinstance(q, Numeric):
             unit = f" ({_e(q.unit)})" if q.unit else ""
-            out.append(f"   *Your answer{unit}:* \\_\\_\\_\\_\\_\\_\\_\\_")
+            out.append(f"   *{tf('Your answer{0}:', unit)}* \\_\\_\\_\\_\\_\\_\\_\\_")
         elif isinstance(q, Ordering):
-            out.append("   *Put in order:*")
+            out.append(f"   *{t('Put in order:')}*")
             out.append("")
             out += [f"   - {_e(q.options[i].text)}" for i in q.display_order(quiz.seed, quiz.shuffle)]
         elif isinstance(q, Matching):
             order = q.display_order(quiz.seed, quiz.shuffle)
-            out.append("   *Match each term with one of the descriptions "
-                       + ", ".join(_letter(j) for j in range(len(order))) + ":*")
+            letters = ", ".join(_letter(j) for j in range(len(order)))
+            out.append(f"   *{tf('Match each term with one of the descriptions {0}:', letters)}*")
             out.append("")
             out += [f"   - {_e(o.text)}" for o in q.options]
             out.append("")
