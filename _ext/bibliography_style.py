@@ -31,6 +31,7 @@ from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.sorting.author_year_title import SortingStyle as AuthorYearTitle
 
 from jesc.citations import anchor, entry_authors_year
+from jesc.i18n import t
 
 NAME = "jesc_author_year"
 #: (keyword, heading, sentence) of each group, in the order of the page.
@@ -93,6 +94,8 @@ def add_group_headings(app, doctree, docname):
             # item is an error ("missing \item"): the PDF keeps the grouped order without headings.
             return
         # a real heading of the page's outline (the theme writes a rubric as a paragraph)
+        # the words in the edition's language (jesc.i18n, locales/<lang>/kernel.po); the anchor stays
+        heading, sentence = t(heading), t(sentence)
         title = nodes.raw("", f'<h2 class="jesc-bib-group" id="{anchor_id}">{heading}</h2>', format="html")
         parent = c.parent
         at = parent.index(c)

@@ -154,9 +154,19 @@ def test_every_japanese_page_is_in_japanese(japanese_book):
         html = (japanese_book / page).read_text(encoding="utf-8")
         article = re.search(r"<article[^>]*>(.*)</article>", html, re.S)
         text = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", article.group(1) if article else "", flags=re.S)
-        text = re.sub(r"<(table|pre)[^>]*>.*?</\1>", " ", text, flags=re.S)  # data and code stay as they are
+        text = re.sub(r"<(table|pre|svg)[^>]*>.*?</\1>", " ", text, flags=re.S)  # data, code, data charts
+        # an explorer's lists of records (events, missions): data values, which stay as they are
+        text = re.sub(r'<(ol|ul)[^>]*class="[^"]*jesc-[^"]*"[^>]*>.*?</\1>', " ", text, flags=re.S)
         text = re.sub(r"<[^>]+>", " ", text)
         share = japanese_share(text)
+        headings = [re.sub(r"<[^>]+>|#", "", h).strip() for h in re.findall(r"<h[12][^>]*>(.*?)</h[12]>", html, re.S)]
+        if page.startswith("appendices/"):
+            # the Bibliography's entries and the Datasets' descriptions of English data stay English:
+            # there, every heading is Japanese
+            english = [h for h in headings if h and not JAPANESE.search(h)]
+            if english:
+                problems.append(f"{page}: headings not in Japanese: {english}")
+            continue
         if page[:-len(".html")] in marked:
             if "jesc-untranslated" not in html:
                 problems.append(f"{page}: listed as not yet translated, but the page does not say so")
