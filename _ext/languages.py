@@ -277,10 +277,31 @@ def translate_captions(text: str, messages: dict[str, str]) -> str:
     return _CAPTION.sub(one, text)
 
 
+#: Sphinx's own catalog leaves these strings of its page scripts empty in some languages, so that the
+#: search page would end with an empty summary: (English, translation) written into translations.js.
+SCRIPT_STRINGS = {
+    "ja": {"Search finished, found ${resultCount} page(s) matching the search query.":
+           "検索が完了し、${resultCount} ページが見つかりました。"},
+}
+
+
+def fix_script_translations(outdir: Path, lang: str) -> None:
+    path = Path(outdir) / "_static" / "translations.js"
+    if not path.is_file():
+        return
+    text = path.read_text(encoding="utf-8")
+    for english, translated in SCRIPT_STRINGS.get(lang, {}).items():
+        key = json.dumps(english)
+        for empty in (f"{key}: \"\"", f"{key}:\"\""):
+            text = text.replace(empty, f"{key}: {json.dumps(translated)}")
+    path.write_text(text, encoding="utf-8")
+
+
 def fix_captions(app, exception):
     lang = getattr(app, "jesc_language", "en")
     if exception is not None or lang == "en" or app.builder.format != "html":
         return
+    fix_script_translations(Path(app.outdir), lang)
     messages = catalog_messages(Path(app.srcdir), lang)
     for path in Path(app.outdir).rglob("*.html"):
         if path.relative_to(app.outdir).parts[0] in ("_static", "_sources"):
