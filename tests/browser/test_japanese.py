@@ -136,7 +136,7 @@ def test_axe_finds_nothing_serious_in_japanese(jpage, relative):
 # ---------------------------------------------------------------- the whole edition (issue 26)
 PARTS = {  # a term each part teaches, as a Japanese reader would type it, and where it is taught
     "nato": "北大西洋", "eu": "共通安全保障・防衛政策", "peacekeeping": "国際平和協力法",
-    "new-domains": "ハイブリッド脅威", "conclusion": "二国間",
+    "new-domains": "ハイブリッド脅威", "conclusion": "物品役務相互提供協定",
 }
 
 
