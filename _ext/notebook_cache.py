@@ -47,6 +47,13 @@ logger = logging.getLogger(__name__)
 INPUTS = ("src", "data", "exercises/quizzes", "references.bib", "pyproject.toml", "requirements/lock.txt")
 SKIPPED_PARTS = {"__pycache__", ".ipynb_checkpoints", ".pytest_cache"}
 FINGERPRINT_KEY = "jesc_inputs"
+# Run in each build kernel before the notebook. `from myst_nb import glue` imports nbformat, whose
+# jsonschema imports rfc3987_syntax at once, and that compiles 39 Lark grammars: about 1.5 s a
+# kernel, a quarter of an average notebook (python-jsonschema/jsonschema#1428). No notebook
+# schema uses the IRI formats it checks, so the build's kernels skip it; jsonschema expects that
+# optional module may be missing. The outputs stay the same: tests/test_notebook_pairs.py compares
+# them with the stored notebooks.
+KERNEL_EXEC_LINES = "import sys; sys.modules.setdefault('rfc3987_syntax', None)"
 
 
 class NotebookExecutionError(SphinxError):
@@ -97,8 +104,9 @@ def _execute(job: tuple[str, str, int, bool]):
     nb = nbformat.read(path, as_version=4)
     for attempt in (1, 2):
         try:
-            result = single_nb_execution(nb, cwd=str(Path(path).parent), timeout=timeout,
-                                         allow_errors=allow_errors, meta_override=True)
+            result = single_nb_execution(
+                nb, cwd=str(Path(path).parent), timeout=timeout, allow_errors=allow_errors,
+                meta_override=True, extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_EXEC_LINES}"])
             break
         except Exception as err:  # the kernel died or did not start (a busy machine): not a cell's error
             if attempt == 2:

@@ -32,6 +32,7 @@ here, not in timed tests.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import pstats
@@ -132,6 +133,9 @@ def fresh_clone(workdir: Path) -> Path:
     """A clone of HEAD (what CI and a newcomer start from)."""
     clone = workdir / "clone"
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(REPO), str(clone)], check=True)
+    shared = REPO.parent / "shared"  # the public datasets CI keeps beside the clone (test_data_cleaning)
+    if shared.is_dir():
+        (workdir / "shared").symlink_to(shared)
     return clone
 
 
@@ -243,11 +247,58 @@ def test_suite_time() -> float:
     return round(seconds, 1)
 
 
+# --baseline: the same builds as they ran before issue 28 (notebooks executed one after another,
+# Sphinx in one process), measured in the same run as the builds of today for a before/after.
+BASELINE = " (before: serial)"
+
+
+@contextlib.contextmanager
+def serial_build():
+    saved = {k: os.environ.get(k) for k in ("JESC_EXECUTE_JOBS", "JESC_SPHINX_JOBS")}
+    os.environ.update(JESC_EXECUTE_JOBS="1", JESC_SPHINX_JOBS="1")
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def course_builds(figures: dict, workdir: Path, label: str = "") -> Path | None:
+    """The course's clean build, its per-page ratio, the two rebuilds and the Japanese clean build,
+    each recorded as ``name + label``; the clean build's HTML folder (None when a build fails)."""
+    workdir.mkdir(parents=True)
+    html, done = measured(figures, "clean build" + label, build_from_scratch, REPO, workdir,
+                          reuse_executions=False, timeout=3600)
+    if done.returncode != 0:
+        print(done.stdout[-3000:], done.stderr[-3000:], sep="\n")
+        return None
+    builds = figures["builds_s"]
+    figures["course_pages"] = html_pages(html)
+    builds["per-page ratio to the template" + label] = round(
+        (builds["clean build" + label] / figures["course_pages"])
+        / (builds["template build"] / figures["template_pages"]), 2)
+    source = html.parents[1]
+    measured(figures, "rebuild, no change" + label, rebuild, source)
+    change_one_chapter(source)
+    measured(figures, "rebuild, one chapter changed" + label, rebuild, source)
+    subprocess.run(["bash", str(REPO / "tools" / "install-cjk-fonts.sh")], check=True)
+    _, done = measured(figures, "Japanese edition, clean build" + label, build_edition, source, "student", "ja")
+    if done.returncode != 0:
+        print("the Japanese edition does not build:", (done.stdout + done.stderr)[-3000:], sep="\n")
+        return None
+    return html
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--builds-only", action="store_true",
                         help="only the build figures (no PDF, notebook times, grading, page weights, tests)")
     parser.add_argument("--skip-tests", action="store_true", help="do not time the test suite")
+    parser.add_argument("--baseline", action="store_true",
+                        help="first the same builds serially (as before issue 28), for a before/after")
     parser.add_argument("--profile", action="store_true", help="profile where Sphinx's own time goes")
     ci = parser.add_mutually_exclusive_group()
     ci.add_argument("--ci", action="store_true", help="time bash .ci/run on a fresh clone (tens of minutes)")
@@ -263,24 +314,14 @@ def main() -> int:
         tmp = Path(tmp)
         _, pages = measured(figures, "template build", template_build, tmp)
         figures["template_pages"] = pages
-        html, done = measured(figures, "clean build", build_from_scratch, REPO, tmp,
-                              reuse_executions=False, timeout=3600)
-        if done.returncode != 0:
-            print(done.stdout[-3000:], done.stderr[-3000:], sep="\n")
+        if args.baseline:
+            with serial_build():
+                if course_builds(figures, tmp / "serial", BASELINE) is None:
+                    return 1
+        html = course_builds(figures, tmp / "parallel")
+        if html is None:
             return 1
-        figures["course_pages"] = html_pages(html)
-        builds = figures["builds_s"]
-        builds["per-page ratio to the template"] = round(
-            (builds["clean build"] / figures["course_pages"]) / (builds["template build"] / pages), 2)
         source = html.parents[1]
-        measured(figures, "rebuild, no change", rebuild, source)
-        change_one_chapter(source)
-        measured(figures, "rebuild, one chapter changed", rebuild, source)
-        subprocess.run(["bash", str(REPO / "tools" / "install-cjk-fonts.sh")], check=True)
-        _, done = measured(figures, "Japanese edition, clean build", build_edition, source, "student", "ja")
-        if done.returncode != 0:
-            print("the Japanese edition does not build:", (done.stdout + done.stderr)[-3000:], sep="\n")
-            return 1
         if args.profile:
             figures["sphinx_phases_s"] = profile_sphinx(source, tmp)
         if not args.builds_only:
