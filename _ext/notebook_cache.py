@@ -51,8 +51,8 @@ FINGERPRINT_KEY = "jesc_inputs"
 # jsonschema imports rfc3987_syntax at once, and that compiles 39 Lark grammars: about 1.5 s a
 # kernel, a quarter of an average notebook (python-jsonschema/jsonschema#1428). No notebook
 # schema uses the IRI formats it checks, so the build's kernels skip it; jsonschema expects that
-# optional module may be missing. The outputs stay the same: tests/test_notebook_pairs.py compares
-# them with the stored notebooks.
+# optional module may be missing (jesc/grading/worker.py does the same for grading's kernels). The
+# outputs stay the same: tests/test_notebook_pairs.py compares them with the stored notebooks.
 KERNEL_EXEC_LINES = "import sys; sys.modules.setdefault('rfc3987_syntax', None)"
 
 
