@@ -133,8 +133,11 @@ def _execute(job: tuple[str, str, int, bool]):
 
 
 def jobs() -> int:
+    """Processes to execute notebooks with: ``JESC_EXECUTE_JOBS``, or the machine's cores. ``0``
+    leaves execution to myst-nb (each notebook when Sphinx reads it, one after another: the build
+    before this extension, which the benchmark's ``--baseline`` measures)."""
     value = os.environ.get("JESC_EXECUTE_JOBS", "").strip()
-    return max(1, int(value)) if value else (os.cpu_count() or 1)
+    return max(0, int(value)) if value else (os.cpu_count() or 1)
 
 
 def stale_notebooks(cache, paths: list[Path], fingerprint: str) -> list[Path]:
@@ -216,8 +219,8 @@ def _notebooks_to_read(app, env, docnames) -> list[Path]:
 
 
 def execute_before_reading(app, env, docnames):
-    if app.config.nb_execution_mode != "cache":
-        return  # "off", "force", "auto", "inline": myst-nb's own behaviour
+    if app.config.nb_execution_mode != "cache" or jobs() == 0:
+        return  # "off", "force", "auto", "inline", or JESC_EXECUTE_JOBS=0: myst-nb's own behaviour
     paths = _notebooks_to_read(app, env, docnames)
     if not paths:
         return

@@ -247,15 +247,16 @@ def test_suite_time() -> float:
     return round(seconds, 1)
 
 
-# --baseline: the same builds as they ran before issue 28 (notebooks executed one after another,
-# Sphinx in one process), measured in the same run as the builds of today for a before/after.
+# --baseline: the same builds as they ran before issue 28 (myst-nb executing each notebook when
+# Sphinx reads it, one after another, in a plain kernel; Sphinx in one process), measured in the
+# same run as the builds of today, for a before and after.
 BASELINE = " (before: serial)"
 
 
 @contextlib.contextmanager
 def serial_build():
     saved = {k: os.environ.get(k) for k in ("JESC_EXECUTE_JOBS", "JESC_SPHINX_JOBS")}
-    os.environ.update(JESC_EXECUTE_JOBS="1", JESC_SPHINX_JOBS="1")
+    os.environ.update(JESC_EXECUTE_JOBS="0", JESC_SPHINX_JOBS="1")
     try:
         yield
     finally:
@@ -298,7 +299,7 @@ def main() -> int:
                         help="only the build figures (no PDF, notebook times, grading, page weights, tests)")
     parser.add_argument("--skip-tests", action="store_true", help="do not time the test suite")
     parser.add_argument("--baseline", action="store_true",
-                        help="first the same builds serially (as before issue 28), for a before/after")
+                        help="first the same builds as before issue 28 (myst-nb executing serially, serial Sphinx)")
     parser.add_argument("--profile", action="store_true", help="profile where Sphinx's own time goes")
     ci = parser.add_mutually_exclusive_group()
     ci.add_argument("--ci", action="store_true", help="time bash .ci/run on a fresh clone (tens of minutes)")
